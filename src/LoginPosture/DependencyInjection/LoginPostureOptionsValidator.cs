@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+
+namespace LoginPosture;
+
+/// <summary>
+/// Validates <see cref="LoginPostureOptions"/> and reports every invalid setting at once, each message naming the
+/// setting by its configuration path (for example <c>Tiers:CriticalMaxFactorAge</c>) and the fix.
+/// </summary>
+public sealed class LoginPostureOptionsValidator : IValidateOptions<LoginPostureOptions>
+{
+    /// <summary>Validates a named instance of the options.</summary>
+    /// <param name="name">The options name; every name is validated the same way.</param>
+    /// <param name="options">The options to validate.</param>
+    /// <returns>Success, or a failure listing every invalid setting.</returns>
+    public ValidateOptionsResult Validate(string? name, LoginPostureOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = Collect(options);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    internal static List<string> Collect(LoginPostureOptions options)
+    {
+        var errors = new List<string>();
+        Section(errors, options.Tiers, nameof(options.Tiers))?.Validate(errors, "Tiers:");
+        return errors;
+    }
+
+    private static T? Section<T>(List<string> errors, T? section, string name)
+        where T : class
+    {
+        if (section is null)
+        {
+            errors.Add($"{name} is null; remove the assignment or set a new {typeof(T).Name}().");
+        }
+
+        return section;
+    }
+}

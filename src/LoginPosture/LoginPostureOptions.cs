@@ -1,0 +1,16 @@
+using LoginPosture.Tiers;
+
+namespace LoginPosture;
+
+/// <summary>
+/// Every setting of LoginPosture, one section per engine. Bind it from configuration (section names match the
+/// property names) or set it in <c>AddLoginPosture(options =&gt; ...)</c>; it is validated once, at startup.
+/// </summary>
+public sealed class LoginPostureOptions
+{
+    /// <summary>The configuration section name conventionally used for these options.</summary>
+    public const string SectionName = "LoginPosture";
+
+    /// <summary>Thresholds of the three-tier operation checklist.</summary>
+    public TierPolicyOptions Tiers { get; set; } = new();
+}
