@@ -57,12 +57,13 @@ public sealed class TierPolicyOptions
         OptionsErrors.RequireDefined(errors, prefix, nameof(CriticalMinimumFactor), CriticalMinimumFactor);
         OptionsErrors.RequireDefined(errors, prefix, nameof(RoutineMinimumFactor), RoutineMinimumFactor);
         OptionsErrors.RequireDefined(errors, prefix, nameof(MonitoringMinimumFactor), MonitoringMinimumFactor);
-        if (CriticalMinimumFactor < RoutineMinimumFactor)
+        // Order checks only make sense between defined values; an undefined one is already reported above.
+        if (Enum.IsDefined(CriticalMinimumFactor) && Enum.IsDefined(RoutineMinimumFactor) && CriticalMinimumFactor < RoutineMinimumFactor)
         {
             errors.Add($"{prefix}CriticalMinimumFactor ({CriticalMinimumFactor}) is weaker than RoutineMinimumFactor ({RoutineMinimumFactor}); tier 1 must demand at least what tier 2 does.");
         }
 
-        if (RoutineMinimumFactor < MonitoringMinimumFactor)
+        if (Enum.IsDefined(RoutineMinimumFactor) && Enum.IsDefined(MonitoringMinimumFactor) && RoutineMinimumFactor < MonitoringMinimumFactor)
         {
             errors.Add($"{prefix}RoutineMinimumFactor ({RoutineMinimumFactor}) is weaker than MonitoringMinimumFactor ({MonitoringMinimumFactor}); tier 2 must demand at least what tier 3 does.");
         }
