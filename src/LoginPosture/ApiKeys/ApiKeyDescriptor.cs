@@ -64,19 +64,7 @@ public sealed record ApiKeyDescriptor
     public ImmutableArray<IPNetwork> IpAllowList
     {
         get => _ipAllowList;
-        init
-        {
-            var list = value.IsDefault ? [] : value;
-            for (var i = 0; i < list.Length; i++)
-            {
-                if (list[i].BaseAddress is null)
-                {
-                    Guard.Throw("descriptor.IpAllowList", $"descriptor.IpAllowList[{i}] is an uninitialised IPNetwork; build entries with IPNetwork.Parse(\"203.0.113.7/32\").");
-                }
-            }
-
-            _ipAllowList = list;
-        }
+        init => _ipAllowList = value.IsDefault ? [] : value;
     }
 
     /// <summary>
