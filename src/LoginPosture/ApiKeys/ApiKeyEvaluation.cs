@@ -108,7 +108,9 @@ public readonly record struct ApiKeyEvaluation
                 "Binance API key permissions: withdrawals require the IP access restriction (apiRestrictions enableWithdrawals)"),
             ApiKeyIssues.NoIpRestriction => new Finding(
                 "AK003", severity, Layer.Platform,
-                $"{key} has no IP allow-list, so a leaked copy works from anywhere.",
+                d.IpAllowList.IsEmpty
+                    ? $"{key} has no IP allow-list, so a leaked copy works from anywhere."
+                    : $"{key} has an IP allow-list that admits every address ({string.Join(", ", d.IpAllowList)}), so a leaked copy works from anywhere.",
                 "Add an allow-list of the fixed addresses that call the API (IBKR: keep 'Allow connections from localhost only', or list Trusted IPs).",
                 "Seed 001 (IP whitelisting); Binance key rules of 2021-07-08 (trading lapses after 30 days without an IP list); Coinbase CDP IP allowlist; IBKR Trusted IPs"),
             ApiKeyIssues.BroadAllowList => new Finding(

@@ -103,7 +103,8 @@ public sealed class ApiKeyEvaluator
 
     private static ApiKeyIssues CheckNetwork(ApiKeyDescriptor descriptor, ApiKeyUsage? usage, ApiKeyGrants granted, ApiKeyRules rules)
     {
-        if (!descriptor.IsIpRestricted)
+        var list = descriptor.IpAllowList;
+        if (!descriptor.IsIpRestricted || AdmitsEveryAddress(list))
         {
             return (granted & ApiKeyGrants.Withdraw) != 0
                 ? ApiKeyIssues.NoIpRestriction | ApiKeyIssues.WithdrawWithoutIpRestriction
@@ -111,7 +112,6 @@ public sealed class ApiKeyEvaluator
         }
 
         var issues = ApiKeyIssues.None;
-        var list = descriptor.IpAllowList;
         foreach (var network in list)
         {
             if (rules.IsBroad(network))
@@ -174,6 +174,20 @@ public sealed class ApiKeyEvaluator
         (null, { } y) => y.UtcTicks,
         _ => null,
     };
+
+    // A /0 entry (often added just to get past a form) fences nothing: treat the list as absent.
+    internal static bool AdmitsEveryAddress(System.Collections.Immutable.ImmutableArray<IPNetwork> list)
+    {
+        foreach (var network in list)
+        {
+            if (network.PrefixLength == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     internal static bool Allows(System.Collections.Immutable.ImmutableArray<IPNetwork> list, IPAddress address)
     {

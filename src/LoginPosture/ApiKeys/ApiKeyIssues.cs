@@ -16,7 +16,7 @@ public enum ApiKeyIssues
     /// <summary>AK002: a key that can withdraw accepts calls from any IP address.</summary>
     WithdrawWithoutIpRestriction = 1 << 1,
 
-    /// <summary>AK003: the key has no IP allow-list.</summary>
+    /// <summary>AK003: the key has no IP allow-list, or one with a /0 entry that admits every address.</summary>
     NoIpRestriction = 1 << 2,
 
     /// <summary>AK004: an allow-list entry is wider than the configured prefix length.</summary>

@@ -25,9 +25,10 @@ internal static class IpRanges
         var addressText = slash < 0 ? value : value[..slash];
         var isV6 = addressText.Contains(':', StringComparison.Ordinal);
 
-        // IPAddress.TryParse also takes legacy forms such as "10.1" or "167772161"; allow-lists want dotted quads.
+        // IPAddress.TryParse also takes legacy forms ("10.1", "167772161", octal "010.0.0.1"); allow-lists want
+        // plain dotted quads, and scoped IPv6 addresses (fe80::1%eth0) mean nothing to a remote platform.
         if (addressText.Contains('%', StringComparison.Ordinal)
-            || (!isV6 && addressText.Count(static c => c == '.') != 3)
+            || (!isV6 && !IsDottedQuad(addressText))
             || !IPAddress.TryParse(addressText, out var address))
         {
             problem = $"'{value}' is not an IPv4 or IPv6 address";
@@ -51,6 +52,20 @@ internal static class IpRanges
         network = new IPNetwork(address, prefix);
         problem = "";
         return true;
+    }
+
+    private static bool IsDottedQuad(string text)
+    {
+        var parts = text.Split('.');
+        foreach (var part in parts)
+        {
+            if (part.Length is 0 or > 3 || (part.Length > 1 && part[0] == '0') || !part.All(char.IsAsciiDigit))
+            {
+                return false;
+            }
+        }
+
+        return parts.Length == 4;
     }
 
     private static bool HostBitsClear(IPAddress address, int prefix)

@@ -22,7 +22,8 @@ internal readonly struct JsonFields(JsonElement obj, string source, string path)
         }
         catch (JsonException e)
         {
-            throw new FormatException($"{source}: the JSON is malformed near line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}; pass the response body unchanged, as UTF-8.");
+            // Position and path only: the text around the error may be key material.
+            throw new FormatException($"{source}: the JSON is malformed at {e.Path ?? "$"} (line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}); pass the response body unchanged, as UTF-8.");
         }
     }
 
@@ -50,7 +51,7 @@ internal readonly struct JsonFields(JsonElement obj, string source, string path)
         : value.ValueKind == JsonValueKind.String ? value.GetString()
         : throw WrongType(name, "a string");
 
-    /// <summary>A Unix time in seconds or milliseconds; 0 (the platforms' "none") and absence give null.</summary>
+    /// <summary>A Unix time in seconds or milliseconds (number or numeric string) or an ISO 8601 string; 0 and absence give null.</summary>
     public DateTimeOffset? OptionalUnixTime(string name, bool milliseconds)
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
@@ -58,26 +59,16 @@ internal readonly struct JsonFields(JsonElement obj, string source, string path)
             return null;
         }
 
-        long number;
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out number))
-        {
-        }
-        else if (value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out number))
-        {
-        }
-        else if (value.ValueKind == JsonValueKind.String
+        if (value.ValueKind == JsonValueKind.String
+            && !long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out _)
             && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
             return parsed;
         }
-        else
+
+        if (!TryReadInteger(value, out var number))
         {
             throw WrongType(name, milliseconds ? "a Unix time in milliseconds" : "a Unix time in seconds");
-        }
-
-        if (number == 0)
-        {
-            return null;
         }
 
         var max = milliseconds ? DateTimeOffset.MaxValue.ToUnixTimeMilliseconds() : DateTimeOffset.MaxValue.ToUnixTimeSeconds();
@@ -86,7 +77,9 @@ internal readonly struct JsonFields(JsonElement obj, string source, string path)
             throw new FormatException($"{source}: field '{Path(name)}' is {number}, outside the range of Unix times; pass the platform's value unchanged.");
         }
 
-        return milliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(number) : DateTimeOffset.FromUnixTimeSeconds(number);
+        return number == 0 ? null
+            : milliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(number)
+            : DateTimeOffset.FromUnixTimeSeconds(number);
     }
 
     public DateTimeOffset? RequiredUnixTime(string name, bool milliseconds)
@@ -127,6 +120,17 @@ internal readonly struct JsonFields(JsonElement obj, string source, string path)
         }
 
         return list.ToImmutable();
+    }
+
+    private static bool TryReadInteger(JsonElement value, out long number)
+    {
+        number = 0;
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number => value.TryGetInt64(out number),
+            JsonValueKind.String => long.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number),
+            _ => false,
+        };
     }
 
     private JsonElement Required(string name) =>

@@ -180,6 +180,30 @@ public sealed class ApiKeyAdapterTests
         Assert.Equal(ApiKeyGrants.Read | ApiKeyGrants.TradeSpot, key.Grants);
     }
 
+    [Theory]
+    [InlineData("\"2026-01-01T00:00:00Z\"")]
+    [InlineData("\"1767225600\"")]
+    public void Kraken_dates_may_be_strings(string created)
+    {
+        var json = KrakenSample.Replace("1767225600", created, StringComparison.Ordinal);
+
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1767225600), ApiKeyAdapters.FromKraken(json).Created);
+    }
+
+    [Theory]
+    [InlineData("-5", "outside the range")]
+    [InlineData("true", "expected a Unix time in seconds")]
+    [InlineData("\"soon\"", "expected a Unix time in seconds")]
+    public void Kraken_bad_dates_name_the_field(string validUntil, string problem)
+    {
+        var json = KrakenSample.Replace("1798761600", validUntil, StringComparison.Ordinal);
+
+        var message = Assert.Throws<FormatException>(() => ApiKeyAdapters.FromKraken(json)).Message;
+
+        Assert.Contains("'valid_until'", message, StringComparison.Ordinal);
+        Assert.Contains(problem, message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Kraken_errors_are_reported_instead_of_a_key()
     {
@@ -201,6 +225,8 @@ public sealed class ApiKeyAdapterTests
     [Theory]
     [InlineData("\"203.0.113.7/24\"", "ip_allowlist[0]", "bits set after the /24")]
     [InlineData("\"10.1\"", "ip_allowlist[0]", "not an IPv4 or IPv6 address")]
+    [InlineData("\"010.0.0.1\"", "ip_allowlist[0]", "not an IPv4 or IPv6 address")]
+    [InlineData("\"fe80::1%eth0\"", "ip_allowlist[0]", "not an IPv4 or IPv6 address")]
     [InlineData("\"10.0.0.0/33\"", "ip_allowlist[0]", "prefix length")]
     [InlineData("42", "ip_allowlist[0]", "not a string")]
     public void Kraken_bad_allow_list_entries_are_named(string entry, string path, string problem)

@@ -180,7 +180,7 @@ public sealed class ApiKeyEvaluatorTests
     [Theory]
     [InlineData("203.0.113.0/24", false)]
     [InlineData("203.0.112.0/23", true)]
-    [InlineData("0.0.0.0/0", true)]
+    [InlineData("0.0.0.0/4", true)]
     [InlineData("2001:db8:1:2::/64", false)]
     [InlineData("2001:db8::/48", true)]
     public void Allow_list_entries_wider_than_the_configured_prefix_are_reported(string cidr, bool reported)
@@ -393,13 +393,18 @@ public sealed class ApiKeyEvaluatorTests
         Assert.Throws<ArgumentNullException>(() => Evaluator.Evaluate(null!, Now));
     }
 
-    [Fact]
-    public void A_default_network_entry_is_the_whole_ipv4_space()
+    [Theory]
+    [InlineData("0.0.0.0/0")]
+    [InlineData("::/0")]
+    public void An_allow_list_with_a_zero_prefix_entry_counts_as_no_restriction(string cidr)
     {
-        var result = Evaluate(CleanKey() with { IpAllowList = [default] });
+        var key = CleanKey() with { Grants = ApiKeyGrants.Read | ApiKeyGrants.Withdraw, IpAllowList = [IPNetwork.Parse("203.0.113.7/32"), IPNetwork.Parse(cidr)] };
 
-        Assert.True(result.Has(ApiKeyIssues.BroadAllowList));
-        Assert.False(result.Has(ApiKeyIssues.UseOutsideAllowList));
+        var result = Evaluate(key);
+
+        Assert.True(result.Has(ApiKeyIssues.NoIpRestriction | ApiKeyIssues.WithdrawWithoutIpRestriction));
+        Assert.Contains("admits every address", Assert.Single(result.GetFindings(), f => f.Id == "AK003").Message, StringComparison.Ordinal);
+        Assert.True(Evaluate(key with { IpAllowList = [default] }).Has(ApiKeyIssues.NoIpRestriction));
     }
 
     [Fact]

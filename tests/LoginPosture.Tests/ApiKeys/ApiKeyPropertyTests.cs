@@ -93,7 +93,11 @@ public sealed class ApiKeyPropertyTests
             var fenced = unlistedOrListed(open, c.list, c.unlisted);
             var before = Evaluator.Evaluate(open, Now);
             var after = Evaluator.Evaluate(fenced, Now);
-            return after.Risk <= before.Risk && !after.Has(ApiKeyIssues.NoIpRestriction | ApiKeyIssues.WithdrawWithoutIpRestriction);
+            // A /0 entry admits everyone, so only a list without one must clear the missing-restriction findings.
+            var fences = c.unlisted || c.list.All(n => n.PrefixLength > 0);
+            return after.Risk <= before.Risk
+                && fences != after.Has(ApiKeyIssues.NoIpRestriction)
+                && (fences ? !after.Has(ApiKeyIssues.WithdrawWithoutIpRestriction) : after.Issues == before.Issues);
         }));
 
         static ApiKeyDescriptor unlistedOrListed(ApiKeyDescriptor d, ImmutableArray<IPNetwork> list, bool unlisted) =>
