@@ -53,14 +53,14 @@ public sealed class ApiKeyPropertyTests
             Evaluator.Evaluate(key.Descriptor, Now).Minimal == key.Descriptor.Grants));
 
     [Fact]
-    public void Removing_an_unused_grant_never_raises_risk_or_adds_an_issue() =>
+    public void Removing_an_unused_grant_never_raises_risk_nor_worsens_any_finding() =>
         Check.One(Runs, Prop.ForAll(Arb.From(Keys(withUsage: true)), key =>
         {
             var before = Evaluator.Evaluate(key.Descriptor, Now);
             foreach (var unused in Bits(before.Excess))
             {
                 var after = Evaluator.Evaluate(key.Descriptor with { Grants = key.Descriptor.Grants & ~unused }, Now);
-                if (after.Risk > before.Risk || (after.Issues & ~before.Issues) != 0)
+                if (after.Risk > before.Risk || (after.Issues & ~before.Issues) != 0 || !NoFindingWorse(before, after))
                 {
                     return false;
                 }
@@ -96,6 +96,7 @@ public sealed class ApiKeyPropertyTests
             // A /0 entry admits everyone, so only a list without one must clear the missing-restriction findings.
             var fences = c.unlisted || c.list.All(n => n.PrefixLength > 0);
             return after.Risk <= before.Risk
+                && NewFindingsAreMilderNetworkOnes(before, after)
                 && fences != after.Has(ApiKeyIssues.NoIpRestriction)
                 && (fences ? !after.Has(ApiKeyIssues.WithdrawWithoutIpRestriction) : after.Issues == before.Issues);
         }));
@@ -136,6 +137,22 @@ public sealed class ApiKeyPropertyTests
         }
 
         Assert.Contains(results, r => r.Risk == ApiKeyRisk.None || r.Risk == ApiKeyRisk.Low);
+    }
+
+    // Stronger than the risk level, which a single worse finding can hide behind: no finding gets more severe.
+    private static bool NoFindingWorse(ApiKeyEvaluation before, ApiKeyEvaluation after)
+    {
+        var was = before.GetFindings().ToDictionary(f => f.Id, f => f.Severity);
+        return after.GetFindings().All(f => was.TryGetValue(f.Id, out var severity) && f.Severity <= severity);
+    }
+
+    // An allow-list may bring AK004 (too broad) or AK012 (use from outside it), never worse than the AK003 it replaces.
+    private static bool NewFindingsAreMilderNetworkOnes(ApiKeyEvaluation before, ApiKeyEvaluation after)
+    {
+        var was = before.GetFindings().ToDictionary(f => f.Id, f => f.Severity);
+        return after.GetFindings().All(f => was.TryGetValue(f.Id, out var severity)
+            ? f.Severity <= severity
+            : f.Id is "AK004" or "AK012" && f.Severity <= was["AK003"]);
     }
 
     private static IEnumerable<ApiKeyGrants> Bits(ApiKeyGrants grants)
