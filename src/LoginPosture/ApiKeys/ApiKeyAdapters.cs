@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 
 namespace LoginPosture.ApiKeys;
 
@@ -193,7 +195,7 @@ public static class ApiKeyAdapters
         for (var i = 0; i < trusted.Count; i++)
         {
             if (!IpRanges.TryParse(trusted[i], out var network, out var problem)
-                || network.PrefixLength != (network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128))
+                || network.PrefixLength != (network.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? 32 : 128))
             {
                 Guard.Throw($"settings.TrustedIps[{i}]", $"settings.TrustedIps[{i}] {(problem.Length > 0 ? problem : "is a range")}; IBKR's Trusted IPs take single addresses such as 203.0.113.7.");
             }
@@ -207,14 +209,14 @@ public static class ApiKeyAdapters
         return list.ToImmutable();
     }
 
-    private static void RejectKrakenErrors(System.Text.Json.JsonElement root)
+    private static void RejectKrakenErrors(JsonElement root)
     {
-        if (root.TryGetProperty("error", out var errors) && errors.ValueKind == System.Text.Json.JsonValueKind.Array && errors.GetArrayLength() > 0)
+        if (root.TryGetProperty("error", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
         {
             var codes = new List<string>();
             foreach (var error in errors.EnumerateArray())
             {
-                codes.Add(error.ValueKind == System.Text.Json.JsonValueKind.String ? error.GetString()! : error.ValueKind.ToString());
+                codes.Add(error.ValueKind == JsonValueKind.String ? error.GetString()! : error.ValueKind.ToString());
             }
 
             throw new FormatException($"{Kraken}: the response reports errors ({string.Join("; ", codes)}) instead of a key; fix the request (EGeneral:Permission denied means the calling key lacks the permission).");

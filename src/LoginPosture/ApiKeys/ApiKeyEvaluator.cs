@@ -1,6 +1,5 @@
+using System.Collections.Immutable;
 using System.Net;
-using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 
 namespace LoginPosture.ApiKeys;
 
@@ -84,7 +83,7 @@ public sealed class ApiKeyEvaluator
         }
 
         issues |= CheckNetwork(descriptor, usage, granted, rules);
-        issues |= CheckLifecycle(descriptor, usage, nowTicks, rules);
+        issues |= CheckLifecycle(descriptor, nowTicks, rules);
 
         if (descriptor.Environment == ApiKeyEnvironment.Live && !descriptor.LiveAccessRequired)
         {
@@ -136,14 +135,12 @@ public sealed class ApiKeyEvaluator
         return issues;
     }
 
-    private static ApiKeyIssues CheckLifecycle(ApiKeyDescriptor descriptor, ApiKeyUsage? usage, long nowTicks, ApiKeyRules rules)
+    private static ApiKeyIssues CheckLifecycle(ApiKeyDescriptor descriptor, long nowTicks, ApiKeyRules rules)
     {
         var issues = ApiKeyIssues.None;
         var created = descriptor.Created;
 
-        // Quiet since: the last use anyone saw; without one, since the key has been watched (or has existed).
-        long? quietSince = Latest(descriptor.LastUsed, usage?.LastUsed) ?? (usage is null ? null : Math.Max(usage.ObservedSince.UtcTicks, created?.UtcTicks ?? long.MinValue));
-        if (quietSince is { } quiet && nowTicks - quiet >= rules.UnusedKeyAge)
+        if (ApiKeyRules.QuietSince(descriptor) is { } quiet && nowTicks - quiet >= rules.UnusedKeyAge)
         {
             issues |= ApiKeyIssues.UnusedKey;
         }
@@ -166,17 +163,8 @@ public sealed class ApiKeyEvaluator
         return issues;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long? Latest(DateTimeOffset? a, DateTimeOffset? b) => (a, b) switch
-    {
-        ({ } x, { } y) => Math.Max(x.UtcTicks, y.UtcTicks),
-        ({ } x, null) => x.UtcTicks,
-        (null, { } y) => y.UtcTicks,
-        _ => null,
-    };
-
     // A /0 entry (often added just to get past a form) fences nothing: treat the list as absent.
-    internal static bool AdmitsEveryAddress(System.Collections.Immutable.ImmutableArray<IPNetwork> list)
+    internal static bool AdmitsEveryAddress(ImmutableArray<IPNetwork> list)
     {
         foreach (var network in list)
         {
@@ -189,7 +177,7 @@ public sealed class ApiKeyEvaluator
         return false;
     }
 
-    internal static bool Allows(System.Collections.Immutable.ImmutableArray<IPNetwork> list, IPAddress address)
+    internal static bool Allows(ImmutableArray<IPNetwork> list, IPAddress address)
     {
         foreach (var network in list)
         {
@@ -218,51 +206,5 @@ public sealed class ApiKeyEvaluator
         {
             Guard.Throw("descriptor.Expires", $"descriptor.Expires ({expires:O}) is earlier than descriptor.Created ({created:O}); pass the key's real expiry, or null when it never expires.");
         }
-    }
-}
-
-/// <summary>The evaluator's thresholds compiled to ticks, plus the severity of each rule.</summary>
-internal sealed class ApiKeyRules(ApiKeyEvaluatorOptions options)
-{
-    public readonly long UnusedGrantWindow = options.UnusedGrantWindow.Ticks;
-    public readonly long UnusedKeyAge = options.UnusedKeyAge.Ticks;
-    public readonly long MaxRotationAge = options.MaxRotationAge.Ticks;
-    public readonly long MaxLifetime = options.MaxLifetime.Ticks;
-    public readonly int MinIPv4PrefixLength = options.MinIPv4PrefixLength;
-    public readonly int MinIPv6PrefixLength = options.MinIPv6PrefixLength;
-
-    public bool IsBroad(IPNetwork network) =>
-        network.PrefixLength < (network.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? MinIPv4PrefixLength : MinIPv6PrefixLength);
-
-    public static ApiKeyRisk RiskOf(ApiKeyIssues issues, ApiKeyGrants granted, ApiKeyGrants excess)
-    {
-        var worst = ApiKeyRisk.None;
-        for (var bits = (uint)issues; bits != 0; bits &= bits - 1)
-        {
-            var severity = (ApiKeyRisk)SeverityOf((ApiKeyIssues)(bits & (0u - bits)), granted, excess);
-            worst = severity > worst ? severity : worst;
-        }
-
-        return worst;
-    }
-
-    // Network and live-account rules weigh more on a key that can change something than on a read-only one. A
-    // missing allow-list is never lighter than a broad one or than use from outside one (monotone in restriction).
-    public static Severity SeverityOf(ApiKeyIssues issue, ApiKeyGrants granted, ApiKeyGrants excess)
-    {
-        var writes = (granted & GrantSets.Writes) != 0;
-        return issue switch
-        {
-            ApiKeyIssues.WithdrawWithoutIpRestriction => Severity.Critical,
-            ApiKeyIssues.TradingKeyMovesFunds or ApiKeyIssues.KeyManagement => Severity.High,
-            ApiKeyIssues.NoIpRestriction or ApiKeyIssues.UseOutsideAllowList => writes ? Severity.High : Severity.Medium,
-            ApiKeyIssues.BroadAllowList => writes ? Severity.Medium : Severity.Low,
-            ApiKeyIssues.LiveWherePaperSuffices => writes ? Severity.High : Severity.Low,
-            ApiKeyIssues.UnusedGrants => (excess & GrantSets.Sensitive) != 0 ? Severity.High
-                : (excess & GrantSets.Writes) != 0 ? Severity.Medium
-                : Severity.Low,
-            ApiKeyIssues.UnusedKey or ApiKeyIssues.RotationOverdue => Severity.Medium,
-            _ => Severity.Low,
-        };
     }
 }
