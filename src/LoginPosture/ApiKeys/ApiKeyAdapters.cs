@@ -28,6 +28,10 @@ public static class ApiKeyAdapters
     /// The key's grants, creation time and, when <c>ipRestrict</c> is true, an unlisted IP restriction (Binance
     /// does not return the list here: add it with <c>with { IpAllowList = ... }</c> to have it judged).
     /// </returns>
+    /// <remarks>
+    /// <c>tradingAuthorityExpirationTime</c> is when Binance will switch trading off on a key without an IP list; it
+    /// is not the key's expiry and is not read. The key's own expiry, if any, goes in <c>with { Expires = ... }</c>.
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="label"/> is null.</exception>
     /// <exception cref="FormatException">The JSON is malformed, or a permission field is missing or of the wrong type.</exception>
     public static ApiKeyDescriptor FromBinance(string json, string label) =>
@@ -102,10 +106,13 @@ public static class ApiKeyAdapters
         grants |= permissions.Bool("ledger_query") ? ApiKeyGrants.Read : 0;
         grants |= permissions.Bool("export_data") ? ApiKeyGrants.Export : 0;
 
-        var name = label ?? json.OptionalString("api_key_name")
-            ?? throw new FormatException($"{Kraken}: field 'api_key_name' is missing; pass the key object unchanged or give a label.");
+        var name = label ?? json.OptionalString("api_key_name");
+        if (label is null && string.IsNullOrWhiteSpace(name))
+        {
+            throw new FormatException($"{Kraken}: field 'api_key_name' is {(name is null ? "missing" : "blank")}; pass the key object unchanged or give a label.");
+        }
 
-        return new ApiKeyDescriptor(name, grants)
+        return new ApiKeyDescriptor(name!, grants)
         {
             IpAllowList = json.OptionalAllowList("ip_allowlist"),
             Expires = json.OptionalUnixTime("valid_until", milliseconds: false),

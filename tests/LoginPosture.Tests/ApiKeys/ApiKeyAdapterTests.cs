@@ -212,6 +212,15 @@ public sealed class ApiKeyAdapterTests
         Assert.Contains("EGeneral:Permission denied", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Kraken_blank_name_without_a_label_is_named()
+    {
+        var json = KrakenSample.Replace("\"grid-bot\"", "\"  \"", StringComparison.Ordinal);
+
+        Assert.Contains("'api_key_name' is blank", Assert.Throws<FormatException>(() => ApiKeyAdapters.FromKraken(json)).Message, StringComparison.Ordinal);
+        Assert.Equal("named", ApiKeyAdapters.FromKraken(json, "named").Label);
+    }
+
     [Theory]
     [InlineData("\"funds_withdraw\": false, ", "permissions.funds_withdraw")]
     [InlineData("\"api_key_name\": \"grid-bot\",", "api_key_name")]
