@@ -1,3 +1,4 @@
+using LoginPosture.ApiKeys;
 using LoginPosture.Tiers;
 
 namespace LoginPosture;
@@ -13,4 +14,7 @@ public sealed class LoginPostureOptions
 
     /// <summary>Thresholds of the three-tier operation checklist.</summary>
     public TierPolicyOptions Tiers { get; set; } = new();
+
+    /// <summary>Thresholds of the least-privilege API-key evaluator.</summary>
+    public ApiKeyEvaluatorOptions ApiKeys { get; set; } = new();
 }
