@@ -1,0 +1,25 @@
+namespace LoginPosture.Posture;
+
+/// <summary>
+/// A posture document is not valid: malformed JSON, a missing required field, a wrong type or an unknown enum value.
+/// <see cref="JsonPath"/> names the place (such as <c>$.apiKeys[0].label</c>) and the message says the fix.
+/// </summary>
+public sealed class PostureFormatException : FormatException
+{
+    /// <summary>Creates the exception for a place in the document.</summary>
+    /// <param name="jsonPath">The JSON path of the value at fault, <c>$</c> for the document itself.</param>
+    /// <param name="problem">What is wrong and how to fix it.</param>
+    /// <param name="inner">The underlying error, if any.</param>
+    public PostureFormatException(string jsonPath, string problem, Exception? inner = null)
+        : base($"{jsonPath}: {problem}", inner)
+    {
+        JsonPath = jsonPath;
+        Problem = problem;
+    }
+
+    /// <summary>The JSON path of the value at fault, <c>$</c> for the document itself.</summary>
+    public string JsonPath { get; }
+
+    /// <summary>What is wrong and how to fix it, without the path.</summary>
+    public string Problem { get; }
+}
