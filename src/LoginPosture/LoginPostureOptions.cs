@@ -1,3 +1,5 @@
+using LoginPosture.Otp;
+using LoginPosture.SecondFactors;
 using LoginPosture.Tiers;
 
 namespace LoginPosture;
@@ -13,4 +15,10 @@ public sealed class LoginPostureOptions
 
     /// <summary>Thresholds of the three-tier operation checklist.</summary>
     public TierPolicyOptions Tiers { get; set; } = new();
+
+    /// <summary>Settings of the second-factor diversity scorer.</summary>
+    public SecondFactorOptions SecondFactors { get; set; } = new();
+
+    /// <summary>Settings of the TOTP verifier.</summary>
+    public OtpOptions Otp { get; set; } = new();
 }
