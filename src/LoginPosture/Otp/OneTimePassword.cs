@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace LoginPosture.Otp;
@@ -95,23 +96,43 @@ public static class OneTimePassword
     /// <summary>The RFC 4226 §5.3 algorithm on validated inputs: HMAC, dynamic truncation, modulo 10^digits.</summary>
     internal static int Compute(ReadOnlySpan<byte> secret, long counter, int digits, OtpAlgorithm algorithm)
     {
+        if (algorithm == OtpAlgorithm.Sha1)
+        {
+            Span<uint> pads = stackalloc uint[2 * HmacSha1.StateWords];
+            HmacSha1.Key(secret, pads);
+            var code = ComputeSha1(pads, counter, digits);
+            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(pads));
+            return code;
+        }
+
         Span<byte> message = stackalloc byte[sizeof(long)];
         BinaryPrimitives.WriteInt64BigEndian(message, counter);
         Span<byte> hash = stackalloc byte[HMACSHA512.HashSizeInBytes];
-        var length = algorithm switch
-        {
-            OtpAlgorithm.Sha256 => HMACSHA256.HashData(secret, message, hash),
-            OtpAlgorithm.Sha512 => HMACSHA512.HashData(secret, message, hash),
-            _ => HMACSHA1.HashData(secret, message, hash),
-        };
-
-        var offset = hash[length - 1] & 0x0F;
-        var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        var length = algorithm == OtpAlgorithm.Sha256
+            ? HMACSHA256.HashData(secret, message, hash)
+            : HMACSHA512.HashData(secret, message, hash);
+        var result = Truncate(hash[..length], digits);
         CryptographicOperations.ZeroMemory(hash);
-        return binary % PowersOfTen[digits];
+        return result;
     }
 
-    internal static int Modulus(int digits) => PowersOfTen[digits];
+    /// <summary>An HMAC-SHA-1 code from pad states prepared by <see cref="HmacSha1.Key"/>.</summary>
+    internal static int ComputeSha1(ReadOnlySpan<uint> pads, long counter, int digits)
+    {
+        Span<byte> hash = stackalloc byte[HMACSHA1.HashSizeInBytes];
+        HmacSha1.Mac(pads, counter, hash);
+        var result = Truncate(hash, digits);
+        CryptographicOperations.ZeroMemory(hash);
+        return result;
+    }
+
+    // RFC 4226 §5.3 dynamic truncation: 31 bits from the offset named by the low nibble of the last byte.
+    private static int Truncate(ReadOnlySpan<byte> hash, int digits)
+    {
+        var offset = hash[^1] & 0x0F;
+        var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return binary % PowersOfTen[digits];
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void ValidateSecret(ReadOnlySpan<byte> secret)

@@ -77,6 +77,14 @@ public sealed class TotpVerifier
         var current = seconds / _periodSeconds;
         var last = lastAcceptedStep ?? long.MinValue;
         long fresh = -1, stale = -1;
+
+        // SHA-1 keys the HMAC once for the whole window; other algorithms use the platform's one-shot HMAC per step.
+        Span<uint> pads = stackalloc uint[2 * HmacSha1.StateWords];
+        if (_algorithm == OtpAlgorithm.Sha1)
+        {
+            HmacSha1.Key(secret, pads);
+        }
+
         for (var drift = -_window; drift <= _window; drift++)
         {
             var step = current + drift;
@@ -85,7 +93,9 @@ public sealed class TotpVerifier
                 continue;
             }
 
-            var candidate = OneTimePassword.Compute(secret, step, _digits, _algorithm);
+            var candidate = _algorithm == OtpAlgorithm.Sha1
+                ? OneTimePassword.ComputeSha1(pads, step, _digits)
+                : OneTimePassword.Compute(secret, step, _digits, _algorithm);
             if (EqualsInConstantTime(candidate, submitted))
             {
                 // Keep the earliest fresh match; the branch is taken at most a few times and leaks no comparison detail.
@@ -100,6 +110,7 @@ public sealed class TotpVerifier
             }
         }
 
+        CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(pads));
         return fresh >= 0 ? new TotpVerification(TotpOutcome.Accepted, fresh, (int)(fresh - current))
             : stale >= 0 ? new TotpVerification(TotpOutcome.Replayed, stale, (int)(stale - current))
             : new TotpVerification(TotpOutcome.Rejected, -1, 0);
