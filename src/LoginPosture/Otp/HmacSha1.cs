@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace LoginPosture.Otp;
@@ -93,44 +94,35 @@ internal static class HmacSha1
         state[4] = 0xC3D2E1F0;
     }
 
-    // FIPS 180-4 §6.1.2, with the 80-word schedule kept as a rolling 16-word window.
+    // FIPS 180-4 §6.1.2, with the 80-word schedule kept as a rolling 16-word window. The round index, never the
+    // data, selects the round function, so there is no secret-dependent branch.
     private static void Compress(Span<uint> state, ReadOnlySpan<byte> block)
     {
         Span<uint> w = stackalloc uint[16];
         for (var i = 0; i < 16; i++)
         {
-            w[i] = BinaryPrimitives.ReadUInt32BigEndian(block[(i * 4)..]);
+            w[i] = BinaryPrimitives.ReadUInt32BigEndian(block.Slice(i * 4, 4));
         }
 
         uint a = state[0], b = state[1], c = state[2], d = state[3], e = state[4];
-        for (var i = 0; i < 80; i++)
+        for (var i = 0; i < 20; i++)
         {
-            uint word;
-            if (i < 16)
-            {
-                word = w[i];
-            }
-            else
-            {
-                word = BitOperations.RotateLeft(w[(i + 13) & 15] ^ w[(i + 8) & 15] ^ w[(i + 2) & 15] ^ w[i & 15], 1);
-                w[i & 15] = word;
-            }
+            Round(ref a, ref b, ref c, ref d, ref e, ((b & c) | (~b & d)) + 0x5A827999u, Word(w, i));
+        }
 
-            // The round index, not the data, selects f and k: no secret-dependent branch.
-            var (f, k) = i switch
-            {
-                < 20 => ((b & c) | (~b & d), 0x5A827999u),
-                < 40 => (b ^ c ^ d, 0x6ED9EBA1u),
-                < 60 => ((b & c) | (b & d) | (c & d), 0x8F1BBCDCu),
-                _ => (b ^ c ^ d, 0xCA62C1D6u),
-            };
+        for (var i = 20; i < 40; i++)
+        {
+            Round(ref a, ref b, ref c, ref d, ref e, (b ^ c ^ d) + 0x6ED9EBA1u, Word(w, i));
+        }
 
-            var t = BitOperations.RotateLeft(a, 5) + f + e + k + word;
-            e = d;
-            d = c;
-            c = BitOperations.RotateLeft(b, 30);
-            b = a;
-            a = t;
+        for (var i = 40; i < 60; i++)
+        {
+            Round(ref a, ref b, ref c, ref d, ref e, ((b & c) | (b & d) | (c & d)) + 0x8F1BBCDCu, Word(w, i));
+        }
+
+        for (var i = 60; i < 80; i++)
+        {
+            Round(ref a, ref b, ref c, ref d, ref e, (b ^ c ^ d) + 0xCA62C1D6u, Word(w, i));
         }
 
         state[0] += a;
@@ -139,5 +131,29 @@ internal static class HmacSha1
         state[3] += d;
         state[4] += e;
         CryptographicOperations.ZeroMemory(System.Runtime.InteropServices.MemoryMarshal.AsBytes(w));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Word(Span<uint> w, int i)
+    {
+        if (i < 16)
+        {
+            return w[i];
+        }
+
+        var word = BitOperations.RotateLeft(w[(i + 13) & 15] ^ w[(i + 8) & 15] ^ w[(i + 2) & 15] ^ w[i & 15], 1);
+        w[i & 15] = word;
+        return word;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Round(ref uint a, ref uint b, ref uint c, ref uint d, ref uint e, uint fPlusK, uint word)
+    {
+        var t = BitOperations.RotateLeft(a, 5) + fPlusK + e + word;
+        e = d;
+        d = c;
+        c = BitOperations.RotateLeft(b, 30);
+        b = a;
+        a = t;
     }
 }
