@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using LoginPosture.Otp;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LoginPosture.Tests.Otp;
@@ -96,6 +97,17 @@ public sealed class TotpVerifierTests
         Assert.Contains(error.Failures, f => f.StartsWith("Otp:Period", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("Otp:AllowedDriftSteps", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("Otp:Algorithm", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_verifier_is_registered_and_its_options_validated_through_di()
+    {
+        using var good = new ServiceCollection().AddLoginPosture(o => o.Otp.Digits = 8).BuildServiceProvider();
+        Assert.Equal(8, good.GetRequiredService<TotpVerifier>().Digits);
+
+        using var bad = new ServiceCollection().AddLoginPosture(o => o.Otp.Digits = 9).BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() => bad.GetRequiredService<TotpVerifier>());
+        Assert.Contains(error.Failures, f => f.StartsWith("Otp:Digits", StringComparison.Ordinal));
     }
 
     [Fact]
