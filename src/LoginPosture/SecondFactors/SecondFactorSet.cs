@@ -20,58 +20,8 @@ public sealed class SecondFactorSet
     /// <exception cref="ArgumentException">A name repeats, a domain reference does not resolve, or a limit is exceeded; the message names the element.</exception>
     public SecondFactorSet(IEnumerable<FailureDomain> domains, IEnumerable<Authenticator> authenticators)
     {
-        Guard.NotNull(domains);
-        Guard.NotNull(authenticators);
-
-        var domainList = new List<FailureDomain>();
-        foreach (var domain in domains)
-        {
-            if (domain is null)
-            {
-                Guard.ThrowNull($"domains[{domainList.Count}]");
-            }
-
-            domainList.Add(domain);
-        }
-
-        domainList.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-        for (var i = 1; i < domainList.Count; i++)
-        {
-            if (domainList[i].Name == domainList[i - 1].Name)
-            {
-                Guard.Throw(nameof(domains), $"domains declares '{domainList[i].Name}' twice; give each failure domain a unique name.");
-            }
-        }
-
-        if (domainList.Count > MaxDomains)
-        {
-            Guard.Throw(nameof(domains), $"domains holds {domainList.Count} failure domains; at most {MaxDomains} are supported.");
-        }
-
-        var list = new List<Authenticator>();
-        foreach (var authenticator in authenticators)
-        {
-            if (authenticator is null)
-            {
-                Guard.ThrowNull($"authenticators[{list.Count}]");
-            }
-
-            list.Add(authenticator);
-        }
-
-        list.Sort(static (a, b) => string.CompareOrdinal(a.Label, b.Label));
-        for (var i = 1; i < list.Count; i++)
-        {
-            if (list[i].Label == list[i - 1].Label)
-            {
-                Guard.Throw(nameof(authenticators), $"authenticators holds two named '{list[i].Label}'; give each a unique label.");
-            }
-        }
-
-        if (list.Count > MaxAuthenticators)
-        {
-            Guard.Throw(nameof(authenticators), $"authenticators holds {list.Count} entries; at most {MaxAuthenticators} are supported.");
-        }
+        var domainList = SortedByUniqueName(Guard.NotNull(domains), static d => d.Name, MaxDomains, nameof(domains), "failure domain");
+        var list = SortedByUniqueName(Guard.NotNull(authenticators), static a => a.Label, MaxAuthenticators, nameof(authenticators), "authenticator");
 
         Kinds = new AuthenticatorKind[list.Count];
         Masks = new uint[list.Count];
@@ -127,6 +77,39 @@ public sealed class SecondFactorSet
 
     /// <summary>Bits of the domains that are offline places.</summary>
     internal uint OfflineDomains { get; }
+
+    // Copies the items, rejecting nulls, repeated names and oversize lists, and sorts them by ordinal name so that
+    // nothing downstream depends on input order.
+    private static List<T> SortedByUniqueName<T>(IEnumerable<T> items, Func<T, string> name, int max, string parameter, string what)
+        where T : class
+    {
+        var list = new List<T>();
+        foreach (var item in items)
+        {
+            if (item is null)
+            {
+                Guard.ThrowNull($"{parameter}[{list.Count}]");
+            }
+
+            list.Add(item);
+        }
+
+        list.Sort((a, b) => string.CompareOrdinal(name(a), name(b)));
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (name(list[i]) == name(list[i - 1]))
+            {
+                Guard.Throw(parameter, $"{parameter} holds two entries named '{name(list[i])}'; give each {what} a unique name.");
+            }
+        }
+
+        if (list.Count > max)
+        {
+            Guard.Throw(parameter, $"{parameter} holds {list.Count} entries; at most {max} are supported.");
+        }
+
+        return list;
+    }
 
     private sealed class DomainNameComparer : IComparer<FailureDomain>
     {
