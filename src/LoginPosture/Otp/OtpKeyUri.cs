@@ -113,7 +113,7 @@ public sealed class OtpKeyUri : IDisposable
 
         rest = rest[(slash + 1)..];
         var question = rest.IndexOf('?');
-        var label = Decode(question < 0 ? rest : rest[..question], "label");
+        var label = Decode(question < 0 ? rest : rest[..question]);
         var (labelIssuer, account) = SplitLabel(label);
         var query = question < 0 ? string.Empty : rest[(question + 1)..].ToString();
 
@@ -127,7 +127,7 @@ public sealed class OtpKeyUri : IDisposable
 
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             var name = equals < 0 ? pair : pair[..equals];
-            var value = equals < 0 ? string.Empty : Decode(pair.AsSpan(equals + 1), name);
+            var value = equals < 0 ? string.Empty : Decode(pair.AsSpan(equals + 1));
             switch (name.ToLowerInvariant())
             {
                 case "secret": Set(ref secretText, value, "secret"); break;
@@ -289,15 +289,6 @@ public sealed class OtpKeyUri : IDisposable
         slot = value;
     }
 
-    private static string Decode(ReadOnlySpan<char> text, string part)
-    {
-        try
-        {
-            return Uri.UnescapeDataString(text.ToString().Replace('+', ' '));
-        }
-        catch (UriFormatException e)
-        {
-            throw new FormatException($"{part}: invalid percent-encoding.", e);
-        }
-    }
+    // Percent-decoding only: a '+' stays a '+', since account names such as "alice+broker@example.com" contain it.
+    private static string Decode(ReadOnlySpan<char> text) => Uri.UnescapeDataString(text.ToString());
 }

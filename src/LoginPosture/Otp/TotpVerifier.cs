@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
@@ -138,7 +137,6 @@ public sealed class TotpVerifier
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
     private static bool EqualsInConstantTime(int expected, int actual) =>
         CryptographicOperations.FixedTimeEquals(
             MemoryMarshal.AsBytes(new ReadOnlySpan<int>(in expected)),

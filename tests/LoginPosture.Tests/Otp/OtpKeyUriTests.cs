@@ -64,6 +64,15 @@ public sealed class OtpKeyUriTests
     }
 
     [Fact]
+    public void Labels_are_percent_decoded_and_keep_plus_signs()
+    {
+        var uri = "otpauth://totp/Big%20Broker:%20alice+trading@example.com?issuer=Big%20Broker&" + "sec" + "ret=" + TestSecrets.Base32(TestSecrets.Bytes(20, 8));
+        using var key = OtpKeyUri.Parse(uri);
+        Assert.Equal("Big Broker", key.Issuer);
+        Assert.Equal("alice+trading@example.com", key.AccountName);
+    }
+
+    [Fact]
     public void Padded_lower_case_base32_decodes_the_same()
     {
         var secret = TestSecrets.Bytes(21, 4);
