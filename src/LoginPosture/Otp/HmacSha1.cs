@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace LoginPosture.Otp;
@@ -34,55 +35,55 @@ internal static class HmacSha1
             key.CopyTo(block);
         }
 
-        for (var i = 0; i < BlockBytes; i++)
-        {
-            block[i] ^= 0x36;
-        }
-
+        Span<uint> words = stackalloc uint[16];
+        Pad(block, words, 0x36363636u);
         Initial(pads[..StateWords]);
-        Compress(pads[..StateWords], block);
-        for (var i = 0; i < BlockBytes; i++)
-        {
-            block[i] ^= 0x36 ^ 0x5C;
-        }
-
+        Compress(pads[..StateWords], words);
+        Pad(block, words, 0x5C5C5C5Cu);
         Initial(pads[StateWords..]);
-        Compress(pads[StateWords..], block);
+        Compress(pads[StateWords..], words);
         CryptographicOperations.ZeroMemory(block);
+        CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(words));
     }
 
     /// <summary>HMAC of an 8-byte big-endian counter under pre-computed pads, written as 20 bytes to <paramref name="mac"/>.</summary>
     public static void Mac(ReadOnlySpan<uint> pads, long counter, Span<byte> mac)
     {
-        Span<uint> state = stackalloc uint[StateWords];
-        Span<byte> block = stackalloc byte[BlockBytes];
+        // Both messages fit one block, built directly as big-endian words: the message, the 0x80 terminator, zeros,
+        // and the bit length of pad block plus message in the last word.
+        Span<uint> words = stackalloc uint[16];
+        Span<uint> inner = stackalloc uint[StateWords];
+        pads[..StateWords].CopyTo(inner);
+        words[0] = (uint)((ulong)counter >> 32);
+        words[1] = (uint)counter;
+        words[2] = 0x80000000u;
+        words[15] = (BlockBytes + 8) * 8;
+        Compress(inner, words);
 
-        // Inner: H(K ^ ipad || counter); one block holds the counter, the 0x80 terminator and the 576-bit length.
-        pads[..StateWords].CopyTo(state);
-        BinaryPrimitives.WriteInt64BigEndian(block, counter);
-        block[8] = 0x80;
-        BinaryPrimitives.WriteInt64BigEndian(block[56..], (BlockBytes + 8) * 8);
-        Compress(state, block);
-
-        // Outer: H(K ^ opad || inner); one block holds the 20-byte inner hash, the terminator and the 672-bit length.
-        block.Clear();
-        for (var i = 0; i < StateWords; i++)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(block[(i * 4)..], state[i]);
-        }
-
-        block[20] = 0x80;
-        BinaryPrimitives.WriteInt64BigEndian(block[56..], (BlockBytes + 20) * 8);
-        pads[StateWords..].CopyTo(state);
-        Compress(state, block);
+        Span<uint> outer = stackalloc uint[StateWords];
+        pads[StateWords..].CopyTo(outer);
+        words.Clear();
+        inner.CopyTo(words);
+        words[StateWords] = 0x80000000u;
+        words[15] = (BlockBytes + 20) * 8;
+        Compress(outer, words);
 
         for (var i = 0; i < StateWords; i++)
         {
-            BinaryPrimitives.WriteUInt32BigEndian(mac[(i * 4)..], state[i]);
+            BinaryPrimitives.WriteUInt32BigEndian(mac[(i * 4)..], outer[i]);
         }
 
-        CryptographicOperations.ZeroMemory(block);
-        CryptographicOperations.ZeroMemory(System.Runtime.InteropServices.MemoryMarshal.AsBytes(state));
+        CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(words));
+        CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(inner));
+        CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(outer));
+    }
+
+    private static void Pad(ReadOnlySpan<byte> block, Span<uint> words, uint pad)
+    {
+        for (var i = 0; i < 16; i++)
+        {
+            words[i] = BinaryPrimitives.ReadUInt32BigEndian(block[(i * 4)..]) ^ pad;
+        }
     }
 
     private static void Initial(Span<uint> state)
@@ -94,35 +95,69 @@ internal static class HmacSha1
         state[4] = 0xC3D2E1F0;
     }
 
-    // FIPS 180-4 §6.1.2, with the 80-word schedule kept as a rolling 16-word window. The round index, never the
-    // data, selects the round function, so there is no secret-dependent branch.
-    private static void Compress(Span<uint> state, ReadOnlySpan<byte> block)
+    // FIPS 180-4 §6.1.2. Five rounds per iteration with the variables' roles rotated in place of the usual
+    // e=d, d=c, ... shuffle, so a..e stay in registers. The round index, never the data, selects the round function,
+    // so there is no secret-dependent branch. The schedule is a rolling 16-word window (overwriting
+    // the caller's words) indexed through a ref with a 0..15 mask, always in range, so no bounds checks.
+    private static void Compress(Span<uint> state, Span<uint> words)
     {
-        Span<uint> w = stackalloc uint[16];
-        for (var i = 0; i < 16; i++)
-        {
-            w[i] = BinaryPrimitives.ReadUInt32BigEndian(block.Slice(i * 4, 4));
-        }
+        ref var w = ref MemoryMarshal.GetReference(words[..16]);
 
         uint a = state[0], b = state[1], c = state[2], d = state[3], e = state[4];
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 20; i += 5)
         {
-            Round(ref a, ref b, ref c, ref d, ref e, ((b & c) | (~b & d)) + 0x5A827999u, Word(w, i));
+            e += BitOperations.RotateLeft(a, 5) + Choose(b, c, d) + 0x5A827999u + Word(ref w, i);
+            b = BitOperations.RotateLeft(b, 30);
+            d += BitOperations.RotateLeft(e, 5) + Choose(a, b, c) + 0x5A827999u + Word(ref w, i + 1);
+            a = BitOperations.RotateLeft(a, 30);
+            c += BitOperations.RotateLeft(d, 5) + Choose(e, a, b) + 0x5A827999u + Word(ref w, i + 2);
+            e = BitOperations.RotateLeft(e, 30);
+            b += BitOperations.RotateLeft(c, 5) + Choose(d, e, a) + 0x5A827999u + Word(ref w, i + 3);
+            d = BitOperations.RotateLeft(d, 30);
+            a += BitOperations.RotateLeft(b, 5) + Choose(c, d, e) + 0x5A827999u + Word(ref w, i + 4);
+            c = BitOperations.RotateLeft(c, 30);
         }
 
-        for (var i = 20; i < 40; i++)
+        for (var i = 20; i < 40; i += 5)
         {
-            Round(ref a, ref b, ref c, ref d, ref e, (b ^ c ^ d) + 0x6ED9EBA1u, Word(w, i));
+            e += BitOperations.RotateLeft(a, 5) + (b ^ c ^ d) + 0x6ED9EBA1u + Word(ref w, i);
+            b = BitOperations.RotateLeft(b, 30);
+            d += BitOperations.RotateLeft(e, 5) + (a ^ b ^ c) + 0x6ED9EBA1u + Word(ref w, i + 1);
+            a = BitOperations.RotateLeft(a, 30);
+            c += BitOperations.RotateLeft(d, 5) + (e ^ a ^ b) + 0x6ED9EBA1u + Word(ref w, i + 2);
+            e = BitOperations.RotateLeft(e, 30);
+            b += BitOperations.RotateLeft(c, 5) + (d ^ e ^ a) + 0x6ED9EBA1u + Word(ref w, i + 3);
+            d = BitOperations.RotateLeft(d, 30);
+            a += BitOperations.RotateLeft(b, 5) + (c ^ d ^ e) + 0x6ED9EBA1u + Word(ref w, i + 4);
+            c = BitOperations.RotateLeft(c, 30);
         }
 
-        for (var i = 40; i < 60; i++)
+        for (var i = 40; i < 60; i += 5)
         {
-            Round(ref a, ref b, ref c, ref d, ref e, ((b & c) | (b & d) | (c & d)) + 0x8F1BBCDCu, Word(w, i));
+            e += BitOperations.RotateLeft(a, 5) + Majority(b, c, d) + 0x8F1BBCDCu + Word(ref w, i);
+            b = BitOperations.RotateLeft(b, 30);
+            d += BitOperations.RotateLeft(e, 5) + Majority(a, b, c) + 0x8F1BBCDCu + Word(ref w, i + 1);
+            a = BitOperations.RotateLeft(a, 30);
+            c += BitOperations.RotateLeft(d, 5) + Majority(e, a, b) + 0x8F1BBCDCu + Word(ref w, i + 2);
+            e = BitOperations.RotateLeft(e, 30);
+            b += BitOperations.RotateLeft(c, 5) + Majority(d, e, a) + 0x8F1BBCDCu + Word(ref w, i + 3);
+            d = BitOperations.RotateLeft(d, 30);
+            a += BitOperations.RotateLeft(b, 5) + Majority(c, d, e) + 0x8F1BBCDCu + Word(ref w, i + 4);
+            c = BitOperations.RotateLeft(c, 30);
         }
 
-        for (var i = 60; i < 80; i++)
+        for (var i = 60; i < 80; i += 5)
         {
-            Round(ref a, ref b, ref c, ref d, ref e, (b ^ c ^ d) + 0xCA62C1D6u, Word(w, i));
+            e += BitOperations.RotateLeft(a, 5) + (b ^ c ^ d) + 0xCA62C1D6u + Word(ref w, i);
+            b = BitOperations.RotateLeft(b, 30);
+            d += BitOperations.RotateLeft(e, 5) + (a ^ b ^ c) + 0xCA62C1D6u + Word(ref w, i + 1);
+            a = BitOperations.RotateLeft(a, 30);
+            c += BitOperations.RotateLeft(d, 5) + (e ^ a ^ b) + 0xCA62C1D6u + Word(ref w, i + 2);
+            e = BitOperations.RotateLeft(e, 30);
+            b += BitOperations.RotateLeft(c, 5) + (d ^ e ^ a) + 0xCA62C1D6u + Word(ref w, i + 3);
+            d = BitOperations.RotateLeft(d, 30);
+            a += BitOperations.RotateLeft(b, 5) + (c ^ d ^ e) + 0xCA62C1D6u + Word(ref w, i + 4);
+            c = BitOperations.RotateLeft(c, 30);
         }
 
         state[0] += a;
@@ -130,30 +165,26 @@ internal static class HmacSha1
         state[2] += c;
         state[3] += d;
         state[4] += e;
-        CryptographicOperations.ZeroMemory(System.Runtime.InteropServices.MemoryMarshal.AsBytes(w));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Word(Span<uint> w, int i)
+    private static uint Choose(uint x, uint y, uint z) => z ^ (x & (y ^ z));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Majority(uint x, uint y, uint z) => (x & y) | (z & (x | y));
+
+    // Word i of the schedule: the block's own words first, then W[i] = rotl1(W[i-3] ^ W[i-8] ^ W[i-14] ^ W[i-16]).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Word(ref uint w, int i)
     {
         if (i < 16)
         {
-            return w[i];
+            return Unsafe.Add(ref w, i);
         }
 
-        var word = BitOperations.RotateLeft(w[(i + 13) & 15] ^ w[(i + 8) & 15] ^ w[(i + 2) & 15] ^ w[i & 15], 1);
-        w[i & 15] = word;
+        var word = BitOperations.RotateLeft(
+            Unsafe.Add(ref w, (i + 13) & 15) ^ Unsafe.Add(ref w, (i + 8) & 15) ^ Unsafe.Add(ref w, (i + 2) & 15) ^ Unsafe.Add(ref w, i & 15), 1);
+        Unsafe.Add(ref w, i & 15) = word;
         return word;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Round(ref uint a, ref uint b, ref uint c, ref uint d, ref uint e, uint fPlusK, uint word)
-    {
-        var t = BitOperations.RotateLeft(a, 5) + fPlusK + e + word;
-        e = d;
-        d = c;
-        c = BitOperations.RotateLeft(b, 30);
-        b = a;
-        a = t;
     }
 }
