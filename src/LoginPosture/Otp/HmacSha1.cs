@@ -104,61 +104,10 @@ internal static class HmacSha1
         ref var w = ref MemoryMarshal.GetReference(words[..16]);
 
         uint a = state[0], b = state[1], c = state[2], d = state[3], e = state[4];
-        for (var i = 0; i < 20; i += 5)
-        {
-            e += BitOperations.RotateLeft(a, 5) + Choose(b, c, d) + 0x5A827999u + Word(ref w, i);
-            b = BitOperations.RotateLeft(b, 30);
-            d += BitOperations.RotateLeft(e, 5) + Choose(a, b, c) + 0x5A827999u + Word(ref w, i + 1);
-            a = BitOperations.RotateLeft(a, 30);
-            c += BitOperations.RotateLeft(d, 5) + Choose(e, a, b) + 0x5A827999u + Word(ref w, i + 2);
-            e = BitOperations.RotateLeft(e, 30);
-            b += BitOperations.RotateLeft(c, 5) + Choose(d, e, a) + 0x5A827999u + Word(ref w, i + 3);
-            d = BitOperations.RotateLeft(d, 30);
-            a += BitOperations.RotateLeft(b, 5) + Choose(c, d, e) + 0x5A827999u + Word(ref w, i + 4);
-            c = BitOperations.RotateLeft(c, 30);
-        }
-
-        for (var i = 20; i < 40; i += 5)
-        {
-            e += BitOperations.RotateLeft(a, 5) + (b ^ c ^ d) + 0x6ED9EBA1u + Word(ref w, i);
-            b = BitOperations.RotateLeft(b, 30);
-            d += BitOperations.RotateLeft(e, 5) + (a ^ b ^ c) + 0x6ED9EBA1u + Word(ref w, i + 1);
-            a = BitOperations.RotateLeft(a, 30);
-            c += BitOperations.RotateLeft(d, 5) + (e ^ a ^ b) + 0x6ED9EBA1u + Word(ref w, i + 2);
-            e = BitOperations.RotateLeft(e, 30);
-            b += BitOperations.RotateLeft(c, 5) + (d ^ e ^ a) + 0x6ED9EBA1u + Word(ref w, i + 3);
-            d = BitOperations.RotateLeft(d, 30);
-            a += BitOperations.RotateLeft(b, 5) + (c ^ d ^ e) + 0x6ED9EBA1u + Word(ref w, i + 4);
-            c = BitOperations.RotateLeft(c, 30);
-        }
-
-        for (var i = 40; i < 60; i += 5)
-        {
-            e += BitOperations.RotateLeft(a, 5) + Majority(b, c, d) + 0x8F1BBCDCu + Word(ref w, i);
-            b = BitOperations.RotateLeft(b, 30);
-            d += BitOperations.RotateLeft(e, 5) + Majority(a, b, c) + 0x8F1BBCDCu + Word(ref w, i + 1);
-            a = BitOperations.RotateLeft(a, 30);
-            c += BitOperations.RotateLeft(d, 5) + Majority(e, a, b) + 0x8F1BBCDCu + Word(ref w, i + 2);
-            e = BitOperations.RotateLeft(e, 30);
-            b += BitOperations.RotateLeft(c, 5) + Majority(d, e, a) + 0x8F1BBCDCu + Word(ref w, i + 3);
-            d = BitOperations.RotateLeft(d, 30);
-            a += BitOperations.RotateLeft(b, 5) + Majority(c, d, e) + 0x8F1BBCDCu + Word(ref w, i + 4);
-            c = BitOperations.RotateLeft(c, 30);
-        }
-
-        for (var i = 60; i < 80; i += 5)
-        {
-            e += BitOperations.RotateLeft(a, 5) + (b ^ c ^ d) + 0xCA62C1D6u + Word(ref w, i);
-            b = BitOperations.RotateLeft(b, 30);
-            d += BitOperations.RotateLeft(e, 5) + (a ^ b ^ c) + 0xCA62C1D6u + Word(ref w, i + 1);
-            a = BitOperations.RotateLeft(a, 30);
-            c += BitOperations.RotateLeft(d, 5) + (e ^ a ^ b) + 0xCA62C1D6u + Word(ref w, i + 2);
-            e = BitOperations.RotateLeft(e, 30);
-            b += BitOperations.RotateLeft(c, 5) + (d ^ e ^ a) + 0xCA62C1D6u + Word(ref w, i + 3);
-            d = BitOperations.RotateLeft(d, 30);
-            a += BitOperations.RotateLeft(b, 5) + (c ^ d ^ e) + 0xCA62C1D6u + Word(ref w, i + 4);
-            c = BitOperations.RotateLeft(c, 30);
-        }
+        Phase<Choose>(ref a, ref b, ref c, ref d, ref e, ref w, 0);
+        Phase<Parity1>(ref a, ref b, ref c, ref d, ref e, ref w, 20);
+        Phase<Majority>(ref a, ref b, ref c, ref d, ref e, ref w, 40);
+        Phase<Parity2>(ref a, ref b, ref c, ref d, ref e, ref w, 60);
 
         state[0] += a;
         state[1] += b;
@@ -167,11 +116,26 @@ internal static class HmacSha1
         state[4] += e;
     }
 
+    // Twenty rounds with one round function and constant; the type argument picks them at compile time, so each
+    // phase inlines into straight-line code.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Choose(uint x, uint y, uint z) => z ^ (x & (y ^ z));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Majority(uint x, uint y, uint z) => (x & y) | (z & (x | y));
+    private static void Phase<TRound>(ref uint a, ref uint b, ref uint c, ref uint d, ref uint e, ref uint w, int start)
+        where TRound : struct, IRound
+    {
+        for (var i = start; i < start + 20; i += 5)
+        {
+            e += BitOperations.RotateLeft(a, 5) + TRound.F(b, c, d) + TRound.K + Word(ref w, i);
+            b = BitOperations.RotateLeft(b, 30);
+            d += BitOperations.RotateLeft(e, 5) + TRound.F(a, b, c) + TRound.K + Word(ref w, i + 1);
+            a = BitOperations.RotateLeft(a, 30);
+            c += BitOperations.RotateLeft(d, 5) + TRound.F(e, a, b) + TRound.K + Word(ref w, i + 2);
+            e = BitOperations.RotateLeft(e, 30);
+            b += BitOperations.RotateLeft(c, 5) + TRound.F(d, e, a) + TRound.K + Word(ref w, i + 3);
+            d = BitOperations.RotateLeft(d, 30);
+            a += BitOperations.RotateLeft(b, 5) + TRound.F(c, d, e) + TRound.K + Word(ref w, i + 4);
+            c = BitOperations.RotateLeft(c, 30);
+        }
+    }
 
     // Word i of the schedule: the block's own words first, then W[i] = rotl1(W[i-3] ^ W[i-8] ^ W[i-14] ^ W[i-16]).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -186,5 +150,40 @@ internal static class HmacSha1
             Unsafe.Add(ref w, (i + 13) & 15) ^ Unsafe.Add(ref w, (i + 8) & 15) ^ Unsafe.Add(ref w, (i + 2) & 15) ^ Unsafe.Add(ref w, i & 15), 1);
         Unsafe.Add(ref w, i & 15) = word;
         return word;
+    }
+
+    private interface IRound
+    {
+        static abstract uint K { get; }
+
+        static abstract uint F(uint x, uint y, uint z);
+    }
+
+    private readonly struct Choose : IRound
+    {
+        public static uint K => 0x5A827999u;
+
+        public static uint F(uint x, uint y, uint z) => z ^ (x & (y ^ z));
+    }
+
+    private readonly struct Parity1 : IRound
+    {
+        public static uint K => 0x6ED9EBA1u;
+
+        public static uint F(uint x, uint y, uint z) => x ^ y ^ z;
+    }
+
+    private readonly struct Majority : IRound
+    {
+        public static uint K => 0x8F1BBCDCu;
+
+        public static uint F(uint x, uint y, uint z) => (x & y) | (z & (x | y));
+    }
+
+    private readonly struct Parity2 : IRound
+    {
+        public static uint K => 0xCA62C1D6u;
+
+        public static uint F(uint x, uint y, uint z) => x ^ y ^ z;
     }
 }
