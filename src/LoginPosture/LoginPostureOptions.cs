@@ -1,4 +1,6 @@
 using LoginPosture.ApiKeys;
+using LoginPosture.Otp;
+using LoginPosture.SecondFactors;
 using LoginPosture.Tiers;
 
 namespace LoginPosture;
@@ -17,4 +19,10 @@ public sealed class LoginPostureOptions
 
     /// <summary>Thresholds of the least-privilege API-key evaluator.</summary>
     public ApiKeyEvaluatorOptions ApiKeys { get; set; } = new();
+
+    /// <summary>Settings of the second-factor diversity scorer.</summary>
+    public SecondFactorOptions SecondFactors { get; set; } = new();
+
+    /// <summary>Settings of the TOTP verifier.</summary>
+    public OtpOptions Otp { get; set; } = new();
 }

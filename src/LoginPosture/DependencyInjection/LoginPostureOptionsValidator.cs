@@ -24,6 +24,8 @@ public sealed class LoginPostureOptionsValidator : IValidateOptions<LoginPosture
         var errors = new List<string>();
         Section(errors, options.Tiers, nameof(options.Tiers))?.Validate(errors, "Tiers:");
         Section(errors, options.ApiKeys, nameof(options.ApiKeys))?.Validate(errors, "ApiKeys:");
+        Section(errors, options.SecondFactors, nameof(options.SecondFactors))?.Validate(errors, "SecondFactors:");
+        Section(errors, options.Otp, nameof(options.Otp))?.Validate(errors, "Otp:");
         return errors;
     }
 

@@ -1,4 +1,6 @@
 using LoginPosture.ApiKeys;
+using LoginPosture.Otp;
+using LoginPosture.SecondFactors;
 using LoginPosture.Tiers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +41,8 @@ public static class LoginPostureServiceCollectionExtensions
         // Engines read the options once, when first resolved; invalid options fail there even without a host.
         services.TryAddSingleton(static sp => new TierPolicy(Options(sp).Tiers, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new ApiKeyEvaluator(Options(sp).ApiKeys, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => new SecondFactorScorer(Options(sp).SecondFactors, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => new TotpVerifier(Options(sp).Otp, sp.GetRequiredService<TimeProvider>()));
 
         return services;
     }
