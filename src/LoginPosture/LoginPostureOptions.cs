@@ -1,3 +1,4 @@
+using LoginPosture.Layers;
 using LoginPosture.Tiers;
 
 namespace LoginPosture;
@@ -13,4 +14,7 @@ public sealed class LoginPostureOptions
 
     /// <summary>Thresholds of the three-tier operation checklist.</summary>
     public TierPolicyOptions Tiers { get; set; } = new();
+
+    /// <summary>Rules that extend the layer classifier's built-in catalog of IBKR failure signals.</summary>
+    public LayerClassifierOptions Layers { get; set; } = new();
 }

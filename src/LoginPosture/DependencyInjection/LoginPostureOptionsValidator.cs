@@ -23,6 +23,7 @@ public sealed class LoginPostureOptionsValidator : IValidateOptions<LoginPosture
     {
         var errors = new List<string>();
         Section(errors, options.Tiers, nameof(options.Tiers))?.Validate(errors, "Tiers:");
+        Section(errors, options.Layers, nameof(options.Layers))?.Validate(errors, "Layers:");
         return errors;
     }
 

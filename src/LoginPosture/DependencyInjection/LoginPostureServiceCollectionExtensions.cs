@@ -1,3 +1,4 @@
+using LoginPosture.Layers;
 using LoginPosture.Tiers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +38,7 @@ public static class LoginPostureServiceCollectionExtensions
 
         // Engines read the options once, when first resolved; invalid options fail there even without a host.
         services.TryAddSingleton(static sp => new TierPolicy(Options(sp).Tiers, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => new LayerClassifier(Options(sp).Layers));
 
         return services;
     }
