@@ -86,6 +86,14 @@ internal sealed class KeywordIndex
 
         return best == int.MaxValue ? null : _rules[best];
 #else
+        return Scan(text, source);
+#endif
+    }
+
+    // The plain definition of Find: the first rule, in priority order, whose keyword occurs. .NET 8 uses it as is;
+    // tests hold the vectorised search to it.
+    internal MatchRule? Scan(ReadOnlySpan<char> text, SignalSource source)
+    {
         foreach (var rule in _rules)
         {
             if (rule.Accepts(source) && text.Contains(rule.Keyword, StringComparison.OrdinalIgnoreCase))
@@ -95,7 +103,6 @@ internal sealed class KeywordIndex
         }
 
         return null;
-#endif
     }
 
 #if NET9_0_OR_GREATER

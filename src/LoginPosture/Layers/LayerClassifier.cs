@@ -34,6 +34,8 @@ public sealed class LayerClassifier
     private readonly FrozenDictionary<int, MatchRule[]> _byCode;
     private readonly FrozenDictionary<int, MatchRule[]> _byHttpStatus;
     private readonly KeywordIndex _keywords;
+
+    internal KeywordIndex Keywords => _keywords;
     private readonly LayerCatalog _catalog;
 
     /// <summary>Creates a classifier from the built-in catalog and the configured rules.</summary>
