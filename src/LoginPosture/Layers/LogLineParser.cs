@@ -7,6 +7,8 @@ namespace LoginPosture.Layers;
 /// </summary>
 internal static class LogLineParser
 {
+    private const int MaxCodeDigits = 6;
+
     public static (int? Code, int? HttpStatus) Parse(string? line)
     {
         if (string.IsNullOrEmpty(line))
@@ -50,7 +52,7 @@ internal static class LogLineParser
                 i = SkipSeparators(text, i + 4);
             }
 
-            if (ReadNumber(text, i, out var value, out _) && value is >= 100 and <= 599)
+            if (ReadNumber(text, i, out var value, out var digits, out _) && digits == 3 && value is >= 100 and <= 599)
             {
                 return value;
             }
@@ -78,38 +80,45 @@ internal static class LogLineParser
                 continue;
             }
 
-            if (ReadNumber(text, SkipSeparators(text, start), out var value, out _) && value >= 0)
+            if (ReadNumber(text, SkipSeparators(text, start), out var value, out var digits, out _) && digits <= MaxCodeDigits && value >= 0)
             {
                 return value;
             }
         }
     }
 
-    // "Error 354, reqId 3: ...", "Warning 2104, reqId -1: ...", "ERROR -1 2104 ..." (reqId first, then the code).
+    // "Error 354, reqId 3: ...", "Warning 2104, reqId -1: ...", "ERROR -1 2104 ..." (ibapi: reqId, then the code;
+    // newer ibapi prints a millisecond timestamp between them). Of the numbers that follow the word, separated by
+    // spaces only, the last one short enough to be a code wins.
     private static int? FindErrorCode(ReadOnlySpan<char> text, string token)
     {
         var start = 0;
         while (NextWord(text, token, ref start) is var at && at >= 0)
         {
-            if (!ReadNumber(text, SkipSeparators(text, at + token.Length), out var first, out var end))
+            int? code = null;
+            var i = SkipSeparators(text, at + token.Length);
+            while (ReadNumber(text, i, out var value, out var digits, out var end))
             {
-                continue;
+                if (digits <= MaxCodeDigits && value >= 0)
+                {
+                    code = value;
+                }
+
+                i = end;
+                while (i < text.Length && text[i] == ' ')
+                {
+                    i++;
+                }
+
+                if (i == end)
+                {
+                    break;
+                }
             }
 
-            var next = end;
-            while (next < text.Length && text[next] == ' ')
+            if (code is not null)
             {
-                next++;
-            }
-
-            if (next > end && ReadNumber(text, next, out var second, out _) && second >= 0)
-            {
-                return second;
-            }
-
-            if (first >= 0)
-            {
-                return first;
+                return code;
             }
         }
 
@@ -152,23 +161,27 @@ internal static class LogLineParser
         return i;
     }
 
-    // An optionally negative integer of at most 6 digits that ends at a separator: the end, whitespace, , ; ) ]
-    // or a ':' or '.' not followed by a digit (so "10:22" and "1.5" are not codes).
-    private static bool ReadNumber(ReadOnlySpan<char> text, int i, out int value, out int end)
+    // An optionally negative integer that ends at a separator: the end, whitespace, , ; ) ] quotes, or a ':' or '.'
+    // not followed by a digit (so "10:22" and "1.5" are not codes). Longer than six digits reads as a timestamp.
+    private static bool ReadNumber(ReadOnlySpan<char> text, int i, out int value, out int digits, out int end)
     {
         value = 0;
         end = i;
         var negative = i < text.Length && text[i] == '-';
         var digitsStart = negative ? i + 1 : i;
         var j = digitsStart;
-        while (j < text.Length && char.IsAsciiDigit(text[j]) && j - digitsStart < 7)
+        while (j < text.Length && char.IsAsciiDigit(text[j]))
         {
-            value = (value * 10) + (text[j] - '0');
+            if (j - digitsStart < MaxCodeDigits)
+            {
+                value = (value * 10) + (text[j] - '0');
+            }
+
             j++;
         }
 
-        var digits = j - digitsStart;
-        if (digits is 0 or > 6)
+        digits = j - digitsStart;
+        if (digits == 0)
         {
             return false;
         }
