@@ -51,8 +51,9 @@ internal static class ClientPortalStatus
 
             AddText(signals, root, "error", "error");
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
+            // Not JSON, or text that cannot be transcoded to UTF-8 (a lone surrogate): classify it as plain text.
             return [Text(body)];
         }
 
