@@ -11,8 +11,9 @@ namespace LoginPosture.Layers;
 /// <remarks>
 /// A signal is decided by the first of: its code with a keyword of its message (codes such as 162, 200, 201, 321,
 /// 420 and 10189 mean different layers depending on the text), its code alone, its HTTP status with a keyword, a
-/// keyword alone, its HTTP status alone. Keywords are stable fragments matched case-insensitively anywhere in the
-/// message, so prefixes, farm suffixes and log decoration do not matter; the longest matching keyword wins. When
+/// keyword alone, its HTTP status alone. Keywords are stable fragments matched case-insensitively in the
+/// message where a word starts, so prefixes, farm suffixes and log decoration do not matter; the longest matching
+/// keyword wins. When
 /// nothing matches, the cause is <c>unknown.&lt;layer&gt;</c> with the layer read from the wording.
 /// </remarks>
 public sealed class LayerClassifier
@@ -31,11 +32,9 @@ public sealed class LayerClassifier
         (Layer.Platform, "network"), (Layer.Platform, "unavailable"),
     ];
 
-    private readonly FrozenDictionary<int, MatchRule[]> _byCode;
-    private readonly FrozenDictionary<int, MatchRule[]> _byHttpStatus;
+    private readonly FrozenDictionary<int, KeyedRules> _byCode;
+    private readonly FrozenDictionary<int, KeyedRules> _byHttpStatus;
     private readonly KeywordIndex _keywords;
-
-    internal KeywordIndex Keywords => _keywords;
     private readonly LayerCatalog _catalog;
 
     /// <summary>Creates a classifier from the built-in catalog and the configured rules.</summary>
@@ -99,6 +98,8 @@ public sealed class LayerClassifier
         _keywords = new KeywordIndex([.. keywords]);
     }
 
+    internal KeywordIndex Keywords => _keywords;
+
     /// <summary>Classifies one failure signal.</summary>
     /// <param name="signal">The signal; any code, message or status is accepted.</param>
     /// <returns>The diagnosis; an <c>unknown.*</c> cause, with the layer the wording supports, when nothing matched.</returns>
@@ -113,14 +114,14 @@ public sealed class LayerClassifier
 
         var text = signal.Message.AsSpan();
         if (signal.Code is { } code && _byCode.TryGetValue(code, out var codeRules)
-            && First(codeRules, text, source, allowKeyOnly: true) is { } byCode)
+            && codeRules.Match(text, source, allowKeyOnly: true) is { } byCode)
         {
             return new Diagnosis(signal, byCode.Cause, byCode.Anchor, byCode.Keyword is null ? SignalMatch.Code : SignalMatch.CodeAndKeyword);
         }
 
-        MatchRule[]? statusRules = null;
+        KeyedRules? statusRules = null;
         if (signal.HttpStatus is { } status && _byHttpStatus.TryGetValue(status, out statusRules)
-            && First(statusRules, text, source, allowKeyOnly: false) is { } byStatusAndKeyword)
+            && statusRules.Match(text, source, allowKeyOnly: false) is { } byStatusAndKeyword)
         {
             return new Diagnosis(signal, byStatusAndKeyword.Cause, byStatusAndKeyword.Anchor, SignalMatch.HttpStatusAndKeyword);
         }
@@ -130,7 +131,7 @@ public sealed class LayerClassifier
             return new Diagnosis(signal, byKeyword.Cause, byKeyword.Anchor, SignalMatch.Keyword);
         }
 
-        if (statusRules is not null && First(statusRules, text, source, allowKeyOnly: true) is { } byStatus)
+        if (statusRules?.Match(text, source, allowKeyOnly: true) is { } byStatus)
         {
             return new Diagnosis(signal, byStatus.Cause, byStatus.Anchor, SignalMatch.HttpStatus);
         }
@@ -205,7 +206,7 @@ public sealed class LayerClassifier
 
         foreach (var rules in _byCode.Values.Concat(_byHttpStatus.Values))
         {
-            foreach (var rule in rules)
+            foreach (var rule in rules.All)
             {
                 all[rule.Cause.Id] = rule.Cause;
             }
@@ -217,24 +218,6 @@ public sealed class LayerClassifier
         }
 
         return [.. all.Values];
-    }
-
-    private static MatchRule? First(MatchRule[] rules, ReadOnlySpan<char> text, SignalSource source, bool allowKeyOnly)
-    {
-        foreach (var rule in rules)
-        {
-            if (!rule.Accepts(source))
-            {
-                continue;
-            }
-
-            if (rule.Keyword is null ? allowKeyOnly : text.Contains(rule.Keyword, StringComparison.OrdinalIgnoreCase))
-            {
-                return rule;
-            }
-        }
-
-        return null;
     }
 
     // No rule matched: the lowest layer the wording points at, else the code range or HTTP status, else Request
@@ -274,10 +257,6 @@ public sealed class LayerClassifier
         list.Add(rule);
     }
 
-    private static FrozenDictionary<int, MatchRule[]> Compile(Dictionary<int, List<MatchRule>> rules) =>
-        rules.ToFrozenDictionary(static p => p.Key, static p =>
-        {
-            p.Value.Sort(MatchRule.ComparePriority);
-            return p.Value.ToArray();
-        });
+    private static FrozenDictionary<int, KeyedRules> Compile(Dictionary<int, List<MatchRule>> rules) =>
+        rules.ToFrozenDictionary(static p => p.Key, static p => new KeyedRules(p.Value));
 }

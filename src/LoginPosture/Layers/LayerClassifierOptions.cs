@@ -5,7 +5,7 @@ namespace LoginPosture.Layers;
 /// <summary>Settings of the layer classifier: rules that extend the built-in IBKR catalog.</summary>
 public sealed partial class LayerClassifierOptions
 {
-    private const int MinKeywordLength = 3;
+    private const int MinKeywordLength = KeywordIndex.MinKeywordLength;
     private const int MaxKeywordLength = 200;
 
     /// <summary>Extra rules, tried before the built-in catalog in list order.</summary>
@@ -79,9 +79,9 @@ public sealed partial class LayerClassifierOptions
             }
 
             var keyword = rule.Keyword?.Trim();
-            if (rule.Keyword is not null && keyword!.Length is < MinKeywordLength or > MaxKeywordLength)
+            if (rule.Keyword is not null && (keyword!.Length is < MinKeywordLength or > MaxKeywordLength || !WordStarts.IsWordChar(keyword[0])))
             {
-                errors.Add($"{at}Keyword is '{rule.Keyword}'; use {MinKeywordLength} to {MaxKeywordLength} characters of a stable part of the message, or null.");
+                errors.Add($"{at}Keyword is '{rule.Keyword}'; use {MinKeywordLength} to {MaxKeywordLength} characters of a stable part of the message, starting with a letter or digit, or null.");
             }
 
             if (rule.Code is null && rule.HttpStatus is null && rule.Keyword is null)

@@ -32,7 +32,8 @@ public sealed class LayerRule
     public int? HttpStatus { get; set; }
 
     /// <summary>
-    /// A stable part of the message, matched case-insensitively anywhere in it (3 to 200 characters), or null to match
+    /// A stable part of the message, matched case-insensitively where a word of the message starts (3 to 200
+    /// characters starting with a letter or digit, for example "session expired" in "E17: Session expired."), or null to match
     /// on the code or status alone. Without a code or status, the keyword alone decides.
     /// </summary>
     public string? Keyword { get; set; }

@@ -1,9 +1,11 @@
 namespace LoginPosture.Layers;
 
 /// <summary>
-/// Finds a TWS code or an HTTP status written into a log line, without allocating. Only forms that client
-/// libraries actually print are recognised, and a number counts only when it ends at a separator, so timestamps
-/// (<c>2024-05-01</c>, <c>10:22:33</c>) and names such as <c>ConnectionRefusedError(111</c> are not mistaken for codes.
+/// Finds a TWS code or an HTTP status written into a log line, in one pass over its word starts and without
+/// allocating. Only forms that client libraries print are recognised: a number right after the word <c>code</c>
+/// (or <c>errorCode</c>, <c>errCode</c>), <c>error</c> or <c>warning</c> (<c>Error 354, reqId 3</c>, ibapi's
+/// <c>ERROR -1 2104</c>), <c>HTTP</c> or <c>status</c>. A number counts only when it ends at a separator, so
+/// timestamps (<c>2024-05-01</c>, <c>10:22:33</c>) and names such as <c>ConnectionRefusedError(111</c> are not codes.
 /// </summary>
 internal static class LogLineParser
 {
@@ -17,139 +19,104 @@ internal static class LogLineParser
         }
 
         var text = line.AsSpan();
-        var status = FindHttpStatus(text);
-        var code = FindCode(text);
-        code ??= FindErrorCode(text, "error");
-        code ??= FindErrorCode(text, "warning");
-        return (code, status);
-    }
-
-    // "HTTP 401", "HTTP/1.1 401", "status 503", "status code 503", "status=503".
-    private static int? FindHttpStatus(ReadOnlySpan<char> text)
-    {
-        var fromHttp = FindStatusAfter(text, "http");
-        return fromHttp ?? FindStatusAfter(text, "status");
-    }
-
-    private static int? FindStatusAfter(ReadOnlySpan<char> text, string token)
-    {
-        var start = 0;
-        while (NextWord(text, token, ref start) is var at && at >= 0)
+        int? afterCode = null, afterError = null, afterWarning = null, afterHttp = null, afterStatus = null;
+        var previousWasStatus = false;
+        foreach (var start in new WordStarts(text))
         {
-            var i = at + token.Length;
-            if (token == "http" && i < text.Length && text[i] == '/')
+            // Every token of interest starts with one of these letters; other words are skipped unread.
+            if ((text[start] | 0x20) is not ('c' or 'e' or 'w' or 'h' or 's'))
             {
-                i++;
-                while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.'))
-                {
-                    i++;
-                }
-            }
-
-            i = SkipSeparators(text, i);
-            if (token == "status" && StartsWithWord(text[i..], "code"))
-            {
-                i = SkipSeparators(text, i + 4);
-            }
-
-            if (ReadNumber(text, i, out var value, out var digits, out _) && digits == 3 && value is >= 100 and <= 599)
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
-
-    // "Code: 2104", "errorCode=354", "code 200" (but not "status code 503", which is an HTTP status).
-    private static int? FindCode(ReadOnlySpan<char> text)
-    {
-        var start = 0;
-        while (true)
-        {
-            var found = text[start..].IndexOf("code", StringComparison.OrdinalIgnoreCase);
-            if (found < 0)
-            {
-                return null;
-            }
-
-            var at = start + found;
-            start = at + 4;
-            if (text[..at].TrimEnd().EndsWith("status", StringComparison.OrdinalIgnoreCase))
-            {
+                previousWasStatus = false;
                 continue;
             }
 
-            if (ReadNumber(text, SkipSeparators(text, start), out var value, out var digits, out _) && digits <= MaxCodeDigits && value >= 0)
+            var i = start;
+            while (i < text.Length && char.IsAsciiLetter(text[i]))
             {
-                return value;
+                i++;
+            }
+
+            var word = text[start..i];
+            var isStatus = Is(word, "status") || Is(word, "statuscode");
+            if (isStatus || Is(word, "http"))
+            {
+                ref var slot = ref isStatus ? ref afterStatus : ref afterHttp;
+                slot ??= ReadStatus(text, i, isStatus && word.Length == "status".Length);
+            }
+            else if ((Is(word, "code") || Is(word, "errorcode") || Is(word, "errcode")) && !previousWasStatus)
+            {
+                afterCode ??= ReadCode(text, i);
+            }
+            else if (Is(word, "error"))
+            {
+                afterError ??= ReadErrorCode(text, i);
+            }
+            else if (Is(word, "warning"))
+            {
+                afterWarning ??= ReadErrorCode(text, i);
+            }
+
+            previousWasStatus = isStatus;
+        }
+
+        return (afterCode ?? afterError ?? afterWarning, afterHttp ?? afterStatus);
+    }
+
+    private static bool Is(ReadOnlySpan<char> word, string token) => word.Equals(token, StringComparison.OrdinalIgnoreCase);
+
+    // "HTTP 401", "HTTP/1.1 401", "status 503", "status code 503", "status=503", "statusCode: 503".
+    private static int? ReadStatus(ReadOnlySpan<char> text, int i, bool mayBeFollowedByCode)
+    {
+        if (i < text.Length && text[i] == '/')
+        {
+            i++;
+            while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.'))
+            {
+                i++;
             }
         }
+
+        i = SkipSeparators(text, i);
+        if (mayBeFollowedByCode && text[i..].StartsWith("code", StringComparison.OrdinalIgnoreCase))
+        {
+            i = SkipSeparators(text, i + 4);
+        }
+
+        return ReadNumber(text, i, out var value, out var digits, out _) && digits == 3 && value is >= 100 and <= 599 ? value : null;
     }
+
+    // "Code: 2104", "errorCode=354", "code 200".
+    private static int? ReadCode(ReadOnlySpan<char> text, int i) =>
+        ReadNumber(text, SkipSeparators(text, i), out var value, out var digits, out _) && digits <= MaxCodeDigits && value >= 0 ? value : null;
 
     // "Error 354, reqId 3: ...", "Warning 2104, reqId -1: ...", "ERROR -1 2104 ..." (ibapi: reqId, then the code;
     // newer ibapi prints a millisecond timestamp between them). Of the numbers that follow the word, separated by
     // spaces only, the last one short enough to be a code wins.
-    private static int? FindErrorCode(ReadOnlySpan<char> text, string token)
+    private static int? ReadErrorCode(ReadOnlySpan<char> text, int i)
     {
-        var start = 0;
-        while (NextWord(text, token, ref start) is var at && at >= 0)
+        int? code = null;
+        i = SkipSeparators(text, i);
+        while (ReadNumber(text, i, out var value, out var digits, out var end))
         {
-            int? code = null;
-            var i = SkipSeparators(text, at + token.Length);
-            while (ReadNumber(text, i, out var value, out var digits, out var end))
+            if (digits <= MaxCodeDigits && value >= 0)
             {
-                if (digits <= MaxCodeDigits && value >= 0)
-                {
-                    code = value;
-                }
-
-                i = end;
-                while (i < text.Length && text[i] == ' ')
-                {
-                    i++;
-                }
-
-                if (i == end)
-                {
-                    break;
-                }
+                code = value;
             }
 
-            if (code is not null)
+            i = end;
+            while (i < text.Length && text[i] == ' ')
             {
-                return code;
+                i++;
             }
-        }
 
-        return null;
-    }
-
-    // The next occurrence of the token that starts a word (not "ConnectionRefusedError").
-    private static int NextWord(ReadOnlySpan<char> text, string token, ref int start)
-    {
-        while (start < text.Length)
-        {
-            var found = text[start..].IndexOf(token, StringComparison.OrdinalIgnoreCase);
-            if (found < 0)
+            if (i == end)
             {
                 break;
             }
-
-            var at = start + found;
-            start = at + token.Length;
-            if (at == 0 || !char.IsAsciiLetter(text[at - 1]))
-            {
-                return at;
-            }
         }
 
-        start = text.Length;
-        return -1;
+        return code;
     }
-
-    private static bool StartsWithWord(ReadOnlySpan<char> text, string word) =>
-        text.StartsWith(word, StringComparison.OrdinalIgnoreCase) && (text.Length == word.Length || !char.IsAsciiLetter(text[word.Length]));
 
     private static int SkipSeparators(ReadOnlySpan<char> text, int i)
     {

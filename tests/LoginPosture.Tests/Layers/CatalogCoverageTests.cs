@@ -58,8 +58,10 @@ public sealed class CatalogCoverageTests
     {
         foreach (var row in Catalog.Where(r => r.Keyword is not null))
         {
-            var text = new SignalRow(row.SourceKind, row.CodeText, row.Message, row.Source).ToSignal().Message;
-            Assert.Contains(row.Keyword!, text!, StringComparison.OrdinalIgnoreCase);
+            var text = new SignalRow(row.SourceKind, row.CodeText, row.Message, row.Source).ToSignal().Message!;
+            var at = text.IndexOf(row.Keyword!, StringComparison.OrdinalIgnoreCase);
+            Assert.True(at >= 0, $"'{row.Keyword}' is not in '{text}'.");
+            Assert.True(at == 0 || !char.IsLetterOrDigit(text[at - 1]), $"'{row.Keyword}' does not start a word of '{text}'.");
         }
     }
 
