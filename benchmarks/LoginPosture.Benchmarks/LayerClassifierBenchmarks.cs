@@ -40,12 +40,6 @@ public class LayerClassifierBenchmarks
     [Benchmark]
     public Diagnosis CodedLogLine() => _classifier.DiagnoseLogLine("Error 354, reqId 3: Requested market data is not subscribed. Displaying delayed market data.");
 
-    [Benchmark]
-    public FailureSignal TmpParse() => FailureSignal.FromLogLine(CodeLessLine);
-
-    [Benchmark]
-    public object? TmpFind() => _classifier.Keywords.Find(CodeLessLine, SignalSource.Log);
-
     /// <summary>The root of four signals, found without allocating.</summary>
     [Benchmark]
     public bool RootOfFour() => _classifier.TryFindRoot(_batch, out _);

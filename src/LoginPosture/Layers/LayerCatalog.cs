@@ -65,7 +65,19 @@ internal sealed class LayerCatalog
                 throw new InvalidOperationException($"signals.tsv labels '{f[2]}' {f[4]}, but its cause '{cause.Id}' is {label}.");
             }
 
-            rows.Add(new CatalogRow(f[0], f[1], f[2], f[3], f[4], cause, ParseKey(f[6]), f[7] == "-" ? null : f[7], f[8]));
+            var row = new CatalogRow(f[0], f[1], f[2], f[3], f[4], cause, ParseKey(f[6]), f[7] == "-" ? null : f[7], f[8]);
+            foreach (var use in row.Use.Split(','))
+            {
+                var needsKey = use is "code" or "code+kw";
+                var needsKeyword = use != "code";
+                if (!needsKey && use != "text" && !use.StartsWith("text@", StringComparison.Ordinal)
+                    || needsKey && row.Key.Kind == RuleKey.None || needsKeyword && row.Keyword is null)
+                {
+                    throw new InvalidOperationException($"signals.tsv row '{row.Message}' has use '{use}' without the key or keyword it needs.");
+                }
+            }
+
+            rows.Add(row);
         }
 
         return new LayerCatalog(causes.ToFrozenDictionary(StringComparer.Ordinal), [.. rows]);

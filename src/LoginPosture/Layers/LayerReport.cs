@@ -53,7 +53,8 @@ public sealed class LayerReport
             return 0;
         }
 
-        var byLayer = a.Layer.CompareTo(b.Layer);
-        return byLayer != 0 ? byLayer : b.Severity.CompareTo(a.Severity);
+        // Compared as integers: Enum.CompareTo takes an object and would box.
+        var byLayer = ((int)a.Layer).CompareTo((int)b.Layer);
+        return byLayer != 0 ? byLayer : ((int)b.Severity).CompareTo((int)a.Severity);
     }
 }
