@@ -70,8 +70,8 @@ internal sealed class LayerCatalog
             {
                 var needsKey = use is "code" or "code+kw";
                 var needsKeyword = use != "code";
-                if (!needsKey && use != "text" && !use.StartsWith("text@", StringComparison.Ordinal)
-                    || needsKey && row.Key.Kind == RuleKey.None || needsKeyword && row.Keyword is null)
+                if ((!needsKey && use != "text" && !use.StartsWith("text@", StringComparison.Ordinal))
+                    || (needsKey && row.Key.Kind == RuleKey.None) || (needsKeyword && row.Keyword is null))
                 {
                     throw new InvalidOperationException($"signals.tsv row '{row.Message}' has use '{use}' without the key or keyword it needs.");
                 }

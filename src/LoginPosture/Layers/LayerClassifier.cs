@@ -11,10 +11,9 @@ namespace LoginPosture.Layers;
 /// <remarks>
 /// A signal is decided by the first of: its code with a keyword of its message (codes such as 162, 200, 201, 321,
 /// 420 and 10189 mean different layers depending on the text), its code alone, its HTTP status with a keyword, a
-/// keyword alone, its HTTP status alone. Keywords are stable fragments matched case-insensitively in the
-/// message where a word starts, so prefixes, farm suffixes and log decoration do not matter; the longest matching
-/// keyword wins. When
-/// nothing matches, the cause is <c>unknown.&lt;layer&gt;</c> with the layer read from the wording.
+/// keyword alone, its HTTP status alone. Keywords are stable fragments matched case-insensitively where a word of
+/// the message starts, so prefixes, farm suffixes and log decoration do not matter; the longest matching keyword
+/// wins. When nothing matches, the cause is <c>unknown.&lt;layer&gt;</c> with the layer read from the wording.
 /// </remarks>
 public sealed class LayerClassifier
 {
@@ -36,6 +35,8 @@ public sealed class LayerClassifier
     private readonly FrozenDictionary<int, KeyedRules> _byHttpStatus;
     private readonly KeywordIndex _keywords;
     private readonly LayerCatalog _catalog;
+
+    internal KeywordIndex Keywords => _keywords;
 
     /// <summary>Creates a classifier from the built-in catalog and the configured rules.</summary>
     /// <param name="options">The settings; null for the built-in catalog alone. Read once here and never again.</param>
@@ -69,27 +70,7 @@ public sealed class LayerClassifier
 
         foreach (var row in _catalog.Rows)
         {
-            foreach (var use in row.Use.Split(','))
-            {
-                var (kind, value) = row.Key;
-                var target = kind == RuleKey.Code ? byCode : byStatus;
-                switch (use)
-                {
-                    case "code":
-                        Add(target, value, new MatchRule(row.Cause, row.Source, null, null, custom: false, order++));
-                        break;
-                    case "code+kw":
-                        Add(target, value, new MatchRule(row.Cause, row.Source, row.Keyword, null, custom: false, order++));
-                        break;
-                    case "text":
-                        keywords.Add(new MatchRule(row.Cause, row.Source, row.Keyword, null, custom: false, order++));
-                        break;
-                    default:
-                        var only = Enum.Parse<SignalSource>(use["text@".Length..], ignoreCase: true);
-                        keywords.Add(new MatchRule(row.Cause, row.Source, row.Keyword, only, custom: false, order++));
-                        break;
-                }
-            }
+            AddCatalogRow(row, row.Key.Kind == RuleKey.Code ? byCode : byStatus, keywords, ref order);
         }
 
         _byCode = Compile(byCode);
@@ -97,8 +78,6 @@ public sealed class LayerClassifier
         keywords.Sort(MatchRule.ComparePriority);
         _keywords = new KeywordIndex([.. keywords]);
     }
-
-    internal KeywordIndex Keywords => _keywords;
 
     /// <summary>Classifies one failure signal.</summary>
     /// <param name="signal">The signal; any code, message or status is accepted.</param>
@@ -245,6 +224,30 @@ public sealed class LayerClassifier
             _ => signal.Code is (>= 500 and <= 599) or (>= 1100 and <= 1399) ? Layer.Platform : Layer.Request,
         };
         return _catalog.Unknown(layerFromNumbers);
+    }
+
+    // A catalog row becomes one rule per use: keyed on its code or status (with or without its keyword), or keyed
+    // on its keyword alone (optionally for one source kind).
+    private static void AddCatalogRow(CatalogRow row, Dictionary<int, List<MatchRule>> keyed, List<MatchRule> keywords, ref int order)
+    {
+        foreach (var use in row.Use.Split(','))
+        {
+            var rule = use switch
+            {
+                "code" => new MatchRule(row.Cause, row.Source, null, null, custom: false, order++),
+                "code+kw" or "text" => new MatchRule(row.Cause, row.Source, row.Keyword, null, custom: false, order++),
+                _ => new MatchRule(row.Cause, row.Source, row.Keyword, Enum.Parse<SignalSource>(use["text@".Length..], ignoreCase: true), custom: false, order++),
+            };
+
+            if (use.StartsWith("code", StringComparison.Ordinal))
+            {
+                Add(keyed, row.Key.Value, rule);
+            }
+            else
+            {
+                keywords.Add(rule);
+            }
+        }
     }
 
     private static void Add(Dictionary<int, List<MatchRule>> target, int key, MatchRule rule)

@@ -7,12 +7,12 @@ namespace LoginPosture.Layers;
 
 /// <summary>
 /// Enumerates the positions where a word starts: a letter or digit whose previous character is not one. Keywords
-/// and log-line tokens only ever start there, so the matchers look nowhere else. ASCII text is checked eight
+/// and log-line tokens only ever start there, so the matchers look nowhere else. ASCII text is checked 16 (or 8)
 /// characters at a time with vector instructions; any chunk holding a non-ASCII character is checked one by one.
 /// </summary>
 internal ref struct WordStarts
 {
-    private const int Width = 8;
+    private static readonly int Width = Vector256.IsHardwareAccelerated ? Vector256<ushort>.Count : Vector128<ushort>.Count;
     private readonly ReadOnlySpan<char> _text;
     private int _next;
     private int _base;
@@ -55,14 +55,26 @@ internal ref struct WordStarts
     // Bit j set when text[start + j] starts a word.
     private static uint Chunk(ReadOnlySpan<char> text, int start)
     {
-        if (Vector128.IsHardwareAccelerated && start >= 1 && start + Width <= text.Length)
+        if (start >= 1 && start + Width <= text.Length)
         {
             ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
-            var current = Vector128.LoadUnsafe(ref first, (nuint)start);
-            var previous = Vector128.LoadUnsafe(ref first, (nuint)(start - 1));
-            if (((current | previous) & Vector128.Create((ushort)0xFF80)) == Vector128<ushort>.Zero)
+            if (Vector256.IsHardwareAccelerated)
             {
-                return (AsciiWordChars(current) & ~AsciiWordChars(previous)).ExtractMostSignificantBits();
+                var current = Vector256.LoadUnsafe(ref first, (nuint)start);
+                var previous = Vector256.LoadUnsafe(ref first, (nuint)(start - 1));
+                if (((current | previous) & Vector256.Create((ushort)0xFF80)) == Vector256<ushort>.Zero)
+                {
+                    return (AsciiWordChars(current) & ~AsciiWordChars(previous)).ExtractMostSignificantBits();
+                }
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                var current = Vector128.LoadUnsafe(ref first, (nuint)start);
+                var previous = Vector128.LoadUnsafe(ref first, (nuint)(start - 1));
+                if (((current | previous) & Vector128.Create((ushort)0xFF80)) == Vector128<ushort>.Zero)
+                {
+                    return (AsciiWordChars(current) & ~AsciiWordChars(previous)).ExtractMostSignificantBits();
+                }
             }
         }
 
@@ -77,6 +89,13 @@ internal ref struct WordStarts
         }
 
         return bits;
+    }
+
+    private static Vector256<ushort> AsciiWordChars(Vector256<ushort> chars)
+    {
+        var letter = Vector256.LessThanOrEqual((chars | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)25));
+        var digit = Vector256.LessThanOrEqual(chars - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
+        return letter | digit;
     }
 
     private static Vector128<ushort> AsciiWordChars(Vector128<ushort> chars)
