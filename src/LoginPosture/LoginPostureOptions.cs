@@ -1,4 +1,5 @@
 using LoginPosture.ApiKeys;
+using LoginPosture.Layers;
 using LoginPosture.Otp;
 using LoginPosture.SecondFactors;
 using LoginPosture.Tiers;
@@ -25,4 +26,7 @@ public sealed class LoginPostureOptions
 
     /// <summary>Settings of the TOTP verifier.</summary>
     public OtpOptions Otp { get; set; } = new();
+
+    /// <summary>Rules that extend the layer classifier's built-in catalog of IBKR failure signals.</summary>
+    public LayerClassifierOptions Layers { get; set; } = new();
 }

@@ -26,6 +26,7 @@ public sealed class LoginPostureOptionsValidator : IValidateOptions<LoginPosture
         Section(errors, options.ApiKeys, nameof(options.ApiKeys))?.Validate(errors, "ApiKeys:");
         Section(errors, options.SecondFactors, nameof(options.SecondFactors))?.Validate(errors, "SecondFactors:");
         Section(errors, options.Otp, nameof(options.Otp))?.Validate(errors, "Otp:");
+        Section(errors, options.Layers, nameof(options.Layers))?.Validate(errors, "Layers:");
         return errors;
     }
 

@@ -1,4 +1,5 @@
 using LoginPosture.ApiKeys;
+using LoginPosture.Layers;
 using LoginPosture.Otp;
 using LoginPosture.SecondFactors;
 using LoginPosture.Tiers;
@@ -43,6 +44,7 @@ public static class LoginPostureServiceCollectionExtensions
         services.TryAddSingleton(static sp => new ApiKeyEvaluator(Options(sp).ApiKeys, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new SecondFactorScorer(Options(sp).SecondFactors, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new TotpVerifier(Options(sp).Otp, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => new LayerClassifier(Options(sp).Layers));
 
         return services;
     }

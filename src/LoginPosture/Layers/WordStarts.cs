@@ -1,0 +1,107 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace LoginPosture.Layers;
+
+/// <summary>
+/// Enumerates the positions where a word starts: a letter or digit whose previous character is not one. Keywords
+/// and log-line tokens only ever start there, so the matchers look nowhere else. ASCII text is checked 16 (or 8)
+/// characters at a time with vector instructions; any chunk holding a non-ASCII character is checked one by one.
+/// </summary>
+internal ref struct WordStarts
+{
+    private static readonly int Width = Vector256.IsHardwareAccelerated ? Vector256<ushort>.Count : Vector128<ushort>.Count;
+    private readonly ReadOnlySpan<char> _text;
+    private int _next;
+    private int _base;
+    private uint _pending;
+
+    public WordStarts(ReadOnlySpan<char> text)
+    {
+        _text = text;
+        _next = 0;
+        _base = 0;
+        _pending = 0;
+        Current = -1;
+    }
+
+    public int Current { get; private set; }
+
+    public readonly WordStarts GetEnumerator() => this;
+
+    public bool MoveNext()
+    {
+        while (_pending == 0)
+        {
+            if (_next >= _text.Length)
+            {
+                return false;
+            }
+
+            _base = _next;
+            _pending = Chunk(_text, _next);
+            _next += Width;
+        }
+
+        Current = _base + BitOperations.TrailingZeroCount(_pending);
+        _pending &= _pending - 1;
+        return true;
+    }
+
+    public static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || (c >= 128 && char.IsLetterOrDigit(c));
+
+    // Bit j set when text[start + j] starts a word.
+    private static uint Chunk(ReadOnlySpan<char> text, int start)
+    {
+        if (start >= 1 && start + Width <= text.Length)
+        {
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var current = Vector256.LoadUnsafe(ref first, (nuint)start);
+                var previous = Vector256.LoadUnsafe(ref first, (nuint)(start - 1));
+                if (((current | previous) & Vector256.Create((ushort)0xFF80)) == Vector256<ushort>.Zero)
+                {
+                    return (AsciiWordChars(current) & ~AsciiWordChars(previous)).ExtractMostSignificantBits();
+                }
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                var current = Vector128.LoadUnsafe(ref first, (nuint)start);
+                var previous = Vector128.LoadUnsafe(ref first, (nuint)(start - 1));
+                if (((current | previous) & Vector128.Create((ushort)0xFF80)) == Vector128<ushort>.Zero)
+                {
+                    return (AsciiWordChars(current) & ~AsciiWordChars(previous)).ExtractMostSignificantBits();
+                }
+            }
+        }
+
+        var bits = 0u;
+        var end = Math.Min(start + Width, text.Length);
+        for (var i = start; i < end; i++)
+        {
+            if (IsWordChar(text[i]) && (i == 0 || !IsWordChar(text[i - 1])))
+            {
+                bits |= 1u << (i - start);
+            }
+        }
+
+        return bits;
+    }
+
+    private static Vector256<ushort> AsciiWordChars(Vector256<ushort> chars)
+    {
+        var letter = Vector256.LessThanOrEqual((chars | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)25));
+        var digit = Vector256.LessThanOrEqual(chars - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
+        return letter | digit;
+    }
+
+    private static Vector128<ushort> AsciiWordChars(Vector128<ushort> chars)
+    {
+        var letter = Vector128.LessThanOrEqual((chars | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)25));
+        var digit = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
+        return letter | digit;
+    }
+}
