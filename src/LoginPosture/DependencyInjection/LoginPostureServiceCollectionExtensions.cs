@@ -1,6 +1,7 @@
 using LoginPosture.ApiKeys;
 using LoginPosture.Layers;
 using LoginPosture.Otp;
+using LoginPosture.Posture;
 using LoginPosture.SecondFactors;
 using LoginPosture.Tiers;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,12 @@ public static class LoginPostureServiceCollectionExtensions
         services.TryAddSingleton(static sp => new SecondFactorScorer(Options(sp).SecondFactors, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new TotpVerifier(Options(sp).Otp, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new LayerClassifier(Options(sp).Layers));
+        services.TryAddSingleton(static sp => new PostureEvaluator(
+            sp.GetRequiredService<TierPolicy>(),
+            sp.GetRequiredService<LayerClassifier>(),
+            sp.GetRequiredService<SecondFactorScorer>(),
+            sp.GetRequiredService<ApiKeyEvaluator>(),
+            sp.GetRequiredService<TimeProvider>()));
 
         return services;
     }

@@ -39,6 +39,29 @@ internal readonly struct PostureJsonNode(JsonElement element, string path)
             : null;
     }
 
+    /// <summary>Refuses fields the format does not define, so that a misspelt field is reported, not ignored.</summary>
+    public void ExpectOnly(params string[] names)
+    {
+        ExpectObject();
+        foreach (var property in element.EnumerateObject())
+        {
+            if (Array.IndexOf(names, property.Name) < 0)
+            {
+                throw Fail(Child(property.Name), $"is not a known field here; known fields: {string.Join(", ", names)}.");
+            }
+        }
+    }
+
+    /// <summary>The properties of an object, for maps keyed by name.</summary>
+    public IEnumerable<(string Name, PostureJsonNode Value)> Properties()
+    {
+        ExpectObject();
+        foreach (var property in element.EnumerateObject())
+        {
+            yield return (property.Name, new PostureJsonNode(property.Value, Child(property.Name)));
+        }
+    }
+
     public IEnumerable<PostureJsonNode> Items()
     {
         if (element.ValueKind != JsonValueKind.Array)
@@ -104,20 +127,19 @@ internal readonly struct PostureJsonNode(JsonElement element, string path)
 
     /// <summary>An enum by name, case-insensitively. Numbers are refused: they would admit undefined values.</summary>
     public TEnum Enum<TEnum>()
-        where TEnum : struct, Enum
-    {
-        if (element.ValueKind == JsonValueKind.String
-            && element.GetString() is { } name
-            && !int.TryParse(name, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
-            && System.Enum.TryParse<TEnum>(name, ignoreCase: true, out var value)
-            && System.Enum.IsDefined(value))
-        {
-            return value;
-        }
+        where TEnum : struct, Enum =>
+        element.ValueKind == JsonValueKind.String
+            ? EnumNamed<TEnum>(element.GetString()!, path)
+            : throw Fail(path, $"is {Describe(element.ValueKind)}, not a {typeof(TEnum).Name} name; use one of: {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
 
-        var shown = element.ValueKind == JsonValueKind.String ? $"\"{element.GetString()}\"" : Describe(element.ValueKind);
-        throw Fail(path, $"is {shown}, which is not a {typeof(TEnum).Name}; use one of: {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
-    }
+    /// <summary>An enum from a name found at <paramref name="at"/> (a value, or a property name of a map).</summary>
+    public static TEnum EnumNamed<TEnum>(string name, string at)
+        where TEnum : struct, Enum =>
+        !int.TryParse(name, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+        && System.Enum.TryParse<TEnum>(name, ignoreCase: true, out var value)
+        && System.Enum.IsDefined(value)
+            ? value
+            : throw Fail(at, $"\"{name}\" is not a known {typeof(TEnum).Name} value; use one of: {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
 
     public PostureFormatException Fail(string problem) => Fail(path, problem);
 

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using LoginPosture;
+using LoginPosture.Posture;
+using LoginPosture.Samples.Audit;
+using Microsoft.Extensions.DependencyInjection;
+
+// loginposture-audit <posture.json> [--json] [--fail-on <severity>]
+// Reads an account's posture, runs every LoginPosture engine over it, and prints what to fix first.
+const string Usage = "usage: loginposture-audit <posture.json> [--json] [--fail-on Info|Low|Medium|High|Critical]";
+
+string? path = null;
+var json = false;
+Severity? failOn = null;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--json":
+            json = true;
+            break;
+        case "--fail-on" when i + 1 < args.Length && Enum.TryParse<Severity>(args[i + 1], ignoreCase: true, out var severity) && Enum.IsDefined(severity) && !int.TryParse(args[i + 1], out _):
+            failOn = severity;
+            i++;
+            break;
+        case "--fail-on":
+            return Fail(ExitCodes.Usage, $"--fail-on needs a severity: one of {string.Join(", ", Enum.GetNames<Severity>())}. {Usage}");
+        case "-h" or "--help":
+            Console.WriteLine(Usage);
+            return ExitCodes.Ok;
+        case var option when option.StartsWith('-'):
+            return Fail(ExitCodes.Usage, $"unknown option '{option}'. {Usage}");
+        case var file when path is null:
+            path = file;
+            break;
+        default:
+            return Fail(ExitCodes.Usage, $"one posture file at a time ('{path}' and '{args[i]}' given). {Usage}");
+    }
+}
+
+if (path is null)
+{
+    return Fail(ExitCodes.Usage, $"no posture file given. {Usage}");
+}
+
+byte[] bytes;
+try
+{
+    bytes = File.ReadAllBytes(path);
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+{
+    var reason = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message;
+    return Fail(ExitCodes.FileUnreadable, $"{path}: cannot read the posture file ({reason}); pass the path of a posture JSON file such as samples/posture.example.json.");
+}
+
+using var services = new ServiceCollection().AddLoginPosture().BuildServiceProvider();
+PostureReport report;
+try
+{
+    report = services.GetRequiredService<PostureEvaluator>().Evaluate(PostureSnapshot.Parse(bytes));
+}
+catch (PostureFormatException e)
+{
+    var code = e.InnerException is JsonException ? ExitCodes.MalformedJson : ExitCodes.InvalidPosture;
+    return Fail(code, $"{path}: {e.JsonPath}: {e.Problem}");
+}
+catch (ArgumentException e)
+{
+    // The tier policy names the field (such as sessionChecks[1].session.AuthenticatedAt); drop .NET's "(Parameter ...)" tail.
+    var message = e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
+    return Fail(ExitCodes.InvalidPosture, $"{path}: $.{e.ParamName}: {message}");
+}
+
+Console.Write(json ? PostureReportJson.ToJson(report) + Environment.NewLine : AuditTable.Render(report));
+if (failOn is { } gate && report.CountAtOrAbove(gate) is var count and > 0)
+{
+    Console.Error.WriteLine($"{count} finding(s) at or above {gate}: failing as --fail-on {gate} asks.");
+    return ExitCodes.FindingsAtOrAbove;
+}
+
+return ExitCodes.Ok;
+
+static int Fail(int code, string message)
+{
+    Console.Error.WriteLine($"loginposture-audit: {message}");
+    return code;
+}

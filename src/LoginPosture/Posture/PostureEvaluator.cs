@@ -1,0 +1,118 @@
+using LoginPosture.ApiKeys;
+using LoginPosture.Layers;
+using LoginPosture.SecondFactors;
+using LoginPosture.Tiers;
+
+namespace LoginPosture.Posture;
+
+/// <summary>
+/// Runs every engine over one <see cref="PostureSnapshot"/> and joins the results into one <see cref="PostureReport"/>:
+/// "here is my account's posture, tell me what to fix first". Immutable and thread-safe.
+/// </summary>
+public sealed class PostureEvaluator
+{
+    private readonly TierPolicy _tiers;
+    private readonly LayerClassifier _layers;
+    private readonly SecondFactorScorer _secondFactors;
+    private readonly ApiKeyEvaluator _apiKeys;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates an evaluator over engines built elsewhere (as <c>AddLoginPosture</c> does).</summary>
+    /// <param name="tiers">The tier policy.</param>
+    /// <param name="layers">The layer classifier.</param>
+    /// <param name="secondFactors">The second-factor scorer.</param>
+    /// <param name="apiKeys">The API-key evaluator.</param>
+    /// <param name="timeProvider">The clock used when a snapshot has no <see cref="PostureSnapshot.AsOf"/>; <see cref="TimeProvider.System"/> when null.</param>
+    /// <exception cref="ArgumentNullException">An engine is null.</exception>
+    public PostureEvaluator(TierPolicy tiers, LayerClassifier layers, SecondFactorScorer secondFactors, ApiKeyEvaluator apiKeys, TimeProvider? timeProvider = null)
+    {
+        _tiers = Guard.NotNull(tiers);
+        _layers = Guard.NotNull(layers);
+        _secondFactors = Guard.NotNull(secondFactors);
+        _apiKeys = Guard.NotNull(apiKeys);
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Creates an evaluator and its engines from options (defaults when null).</summary>
+    /// <param name="options">Every engine's settings.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the exception lists every one.</exception>
+    public PostureEvaluator(LoginPostureOptions? options = null, TimeProvider? timeProvider = null)
+        : this(Build(options ?? new LoginPostureOptions()), timeProvider)
+    {
+    }
+
+    private PostureEvaluator((TierPolicy, LayerClassifier, SecondFactorScorer, ApiKeyEvaluator) engines, TimeProvider? timeProvider)
+        : this(engines.Item1, engines.Item2, engines.Item3, engines.Item4, timeProvider)
+    {
+    }
+
+    /// <summary>Judges a snapshot at its <see cref="PostureSnapshot.AsOf"/> instant, or now when it has none.</summary>
+    /// <param name="snapshot">The posture.</param>
+    /// <returns>The report, with findings bottom-up by layer.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
+    /// <exception cref="ArgumentException">A session check is invalid for the tier policy (for example authenticated after the snapshot's time); the message names the check.</exception>
+    public PostureReport Evaluate(PostureSnapshot snapshot)
+    {
+        Guard.NotNull(snapshot);
+        var now = snapshot.AsOf ?? _time.GetUtcNow();
+        var findings = new List<Finding>();
+
+        var secondFactors = snapshot.SecondFactors is { } set ? _secondFactors.Score(set, now) : null;
+        if (secondFactors is not null)
+        {
+            findings.AddRange(secondFactors.Findings);
+        }
+
+        var keys = new ApiKeyEvaluation[snapshot.ApiKeys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = _apiKeys.Evaluate(snapshot.ApiKeys[i], now);
+            findings.AddRange(keys[i].GetFindings());
+        }
+
+        var checks = new SessionCheckResult[snapshot.SessionChecks.Length];
+        for (var i = 0; i < checks.Length; i++)
+        {
+            var check = snapshot.SessionChecks[i];
+            checks[i] = new SessionCheckResult(check, Decide(check, i, now));
+            if (checks[i].Decision.ToFinding(check.Name) is { } finding)
+            {
+                findings.Add(finding);
+            }
+        }
+
+        var signals = _layers.Diagnose(snapshot.Signals.AsSpan());
+        findings.AddRange(signals.ToFindings());
+
+        // Bottom-up: fix the lowest layer first; within a layer the worst first; ties broken by text for determinism.
+        findings.Sort(static (a, b) =>
+        {
+            var order = a.Layer.CompareTo(b.Layer);
+            if (order == 0) order = b.Severity.CompareTo(a.Severity);
+            if (order == 0) order = string.CompareOrdinal(a.Id, b.Id);
+            return order != 0 ? order : string.CompareOrdinal(a.Message, b.Message);
+        });
+
+        return new PostureReport(snapshot.Account, now, secondFactors, keys, checks, signals, findings);
+    }
+
+    private TierDecision Decide(SessionCheck check, int index, DateTimeOffset now)
+    {
+        try
+        {
+            return _tiers.Evaluate(check.Operation, check.Session, now);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"sessionChecks[{index}] ('{check.Name}'): {e.Message}", $"sessionChecks[{index}].{e.ParamName}", e);
+        }
+    }
+
+    private static (TierPolicy, LayerClassifier, SecondFactorScorer, ApiKeyEvaluator) Build(LoginPostureOptions options)
+    {
+        var errors = LoginPostureOptionsValidator.Collect(options);
+        OptionsErrors.ThrowIfAny<LoginPostureOptions>(errors);
+        return (new TierPolicy(options.Tiers), new LayerClassifier(options.Layers), new SecondFactorScorer(options.SecondFactors), new ApiKeyEvaluator(options.ApiKeys));
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using LoginPosture.Tiers;
+
+namespace LoginPosture.Posture;
+
+/// <summary>Writes a <see cref="PostureReport"/> as JSON for machines (CI gates, dashboards). Names are camelCase.</summary>
+public static class PostureReportJson
+{
+    /// <summary>Writes the report as one JSON object.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="writer">The writer.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(PostureReport report, Utf8JsonWriter writer)
+    {
+        Guard.NotNull(report);
+        Guard.NotNull(writer);
+        writer.WriteStartObject();
+        if (report.Account is { } account)
+        {
+            writer.WriteString("account", account);
+        }
+
+        writer.WriteString("asOf", report.AsOf);
+        writer.WriteString("grade", report.Grade.ToString());
+        if (report.WorstSeverity is { } worst)
+        {
+            writer.WriteString("worstSeverity", worst.ToString());
+        }
+
+        if (report.SecondFactors is { } factors)
+        {
+            writer.WriteStartObject("secondFactors");
+            writer.WriteNumber("score", factors.Score);
+            writer.WriteString("grade", factors.Grade.ToString());
+            writer.WriteNumber("lockoutResilience", factors.LockoutResilience);
+            WriteStrings(writer, "lockoutDomains", factors.LockoutDomains);
+            writer.WriteNumber("takeoverResistance", factors.TakeoverResistance);
+            writer.WriteStartArray("takeoverPaths");
+            foreach (var path in factors.TakeoverPaths)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("attack", path.Attack.ToString());
+                writer.WriteNumber("blockRate", path.BlockRate);
+                writer.WriteString("weakest", path.Authenticator);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteStartArray("apiKeys");
+        foreach (var key in report.ApiKeys)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("label", key.Label);
+            writer.WriteString("risk", key.Risk.ToString());
+            writer.WriteString("granted", key.Granted.ToString());
+            writer.WriteString("minimal", key.Minimal.ToString());
+            writer.WriteString("excess", key.Excess.ToString());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("sessionChecks");
+        foreach (var (check, decision) in report.SessionChecks)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", check.Name);
+            writer.WriteNumber("tier", (int)decision.Tier);
+            writer.WriteString("verdict", decision.Verdict.ToString());
+            WriteStrings(writer, "unmet", decision.Unmet.Enumerate().Select(static r => r.ToString()));
+            if (decision.Verdict == TierVerdict.StepUp)
+            {
+                writer.WriteString("requiredStrength", decision.RequiredStrength.ToString());
+                writer.WriteNumber("maxAgeSeconds", (long)decision.MaxAge.TotalSeconds);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartObject("signals");
+        if (report.Signals.Root is { } root)
+        {
+            writer.WriteString("root", root.CauseId);
+            writer.WriteString("rootLayer", root.Layer.ToString());
+        }
+
+        writer.WriteStartArray("diagnoses");
+        foreach (var diagnosis in report.Signals.Diagnoses)
+        {
+            writer.WriteStartObject();
+            writer.WriteBoolean("failure", diagnosis.IsFailure);
+            writer.WriteString("layer", diagnosis.IsFailure ? diagnosis.Layer.ToString() : null);
+            writer.WriteString("cause", diagnosis.CauseId);
+            writer.WriteString("retry", diagnosis.Retry.ToString());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteStartArray("findings");
+        foreach (var finding in report.Findings)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", finding.Id);
+            writer.WriteString("severity", finding.Severity.ToString());
+            writer.WriteString("layer", finding.Layer.ToString());
+            writer.WriteString("message", finding.Message);
+            writer.WriteString("fix", finding.Fix);
+            writer.WriteString("anchor", finding.Anchor);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Returns the report as indented JSON, escaping only what JSON requires (for terminals and files, not HTML).</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The JSON text.</returns>
+    public static string ToJson(PostureReport report)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            Write(report, writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+}
