@@ -1,0 +1,22 @@
+namespace LoginPosture.Tests;
+
+/// <summary>Finds files of the repository (and the shared folder beside it) from the test binaries.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string File(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (System.IO.File.Exists(Path.Combine(dir.FullName, "LoginPosture.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("LoginPosture.sln not found above the test binaries.");
+    }
+}
