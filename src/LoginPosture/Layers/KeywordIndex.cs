@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace LoginPosture.Layers;
 
 /// <summary>
@@ -59,31 +61,29 @@ internal sealed class KeywordIndex
     {
         var best = int.MaxValue;
         var last = text.Length - MinKeywordLength;
-        foreach (var i in new WordStarts(text))
+        for (var start = 0; start <= last && best != 0; start += WordStarts.Width)
         {
-            if (i > last)
+            for (var bits = WordStarts.Chunk(text, start); bits != 0 && best != 0; bits &= bits - 1)
             {
-                break;
-            }
+                var i = start + BitOperations.TrailingZeroCount(bits);
+                if (i > last)
+                {
+                    break;
+                }
 
-            var (a, b, c) = (text[i], text[i + 1], text[i + 2]);
-            var rest = text[i..];
+                var (a, b, c) = (text[i], text[i + 1], text[i + 2]);
 
-            // Text outside ASCII may equal an ASCII keyword ignoring case (the long s, for one): try every rule there.
-            var candidates = (a | b | c) < 128 ? _table[Hash(a, b, c)] : _all;
-            if (candidates is not null)
-            {
-                best = FirstMatch(candidates, rest, source, best);
-            }
+                // Text outside ASCII may equal an ASCII keyword ignoring case (the long s, for one): try every rule.
+                var candidates = (a | b | c) < 128 ? _table[Hash(a, b, c)] : _all;
+                if (candidates is not null)
+                {
+                    best = FirstMatch(candidates, text[i..], source, best);
+                }
 
-            if (_irregular.Length > 0)
-            {
-                best = FirstMatch(_irregular, rest, source, best);
-            }
-
-            if (best == 0)
-            {
-                break;
+                if (_irregular.Length > 0)
+                {
+                    best = FirstMatch(_irregular, text[i..], source, best);
+                }
             }
         }
 
