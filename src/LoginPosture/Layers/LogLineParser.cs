@@ -26,7 +26,16 @@ internal static class LogLineParser
         {
             for (var bits = WordStarts.Chunk(text, chunk); bits != 0; bits &= bits - 1)
             {
-                ReadToken(text, chunk + BitOperations.TrailingZeroCount(bits), ref found);
+                // Every token of interest starts with one of these letters; other words are skipped unread.
+                var start = chunk + BitOperations.TrailingZeroCount(bits);
+                if ((text[start] | 0x20) is 'c' or 'e' or 'w' or 'h' or 's')
+                {
+                    ReadToken(text, start, ref found);
+                }
+                else
+                {
+                    found.PreviousWasStatus = false;
+                }
             }
         }
 
@@ -38,13 +47,6 @@ internal static class LogLineParser
     {
         var afterStatus = found.PreviousWasStatus;
         found.PreviousWasStatus = false;
-
-        // Every token of interest starts with one of these letters; other words are skipped unread.
-        if ((text[start] | 0x20) is not ('c' or 'e' or 'w' or 'h' or 's'))
-        {
-            return;
-        }
-
         var i = start;
         while (i < text.Length && char.IsAsciiLetter(text[i]))
         {
