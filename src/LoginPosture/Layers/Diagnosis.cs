@@ -58,7 +58,7 @@ public readonly record struct Diagnosis
     /// <summary>Turns the diagnosis into a finding for a posture report: the cause id, severity, layer, fix and anchor.</summary>
     /// <returns>A finding whose message states the cause and quotes the signal.</returns>
     public Finding ToFinding() =>
-        new(CauseId, IsFailure ? Severity : LoginPosture.Severity.Info, Layer, $"{Cause.Summary} Signal: {Describe(Signal)}", Remediation, Anchor);
+        new(CauseId, Severity, Layer, $"{Cause.Summary} Signal: {Describe(Signal)}", Remediation, Anchor);
 
     /// <inheritdoc />
     public override string ToString() => $"{(IsFailure ? Layer.ToString() : "Info")} {CauseId} ({Retry})";

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace LoginPosture.Layers;
 
 /// <summary>
@@ -11,16 +13,18 @@ internal sealed class KeywordIndex
     /// <summary>The shortest keyword a rule may have; the options validator enforces it for configured rules.</summary>
     public const int MinKeywordLength = 3;
 
-    private const int TableSize = 1024;
+    private const int TableSize = 4096;
     private readonly MatchRule[] _rules;
     private readonly int[]?[] _table = new int[]?[TableSize];
     private readonly int[] _all;
     private readonly int[] _irregular;
+    private readonly int[] _prefixes;
 
     /// <param name="rules">Keyword rules, sorted by priority (best first), each keyword at least three characters.</param>
     public KeywordIndex(MatchRule[] rules)
     {
         _rules = rules;
+        _prefixes = new int[rules.Length];
         _all = [.. Enumerable.Range(0, rules.Length)];
         var buckets = new List<int>?[TableSize];
         var irregular = new List<int>();
@@ -35,7 +39,8 @@ internal sealed class KeywordIndex
             // A keyword that does not start with three ASCII characters is tried at every word start.
             if ((keyword[0] | keyword[1] | keyword[2]) < 128)
             {
-                (buckets[Hash(keyword[0], keyword[1], keyword[2])] ??= []).Add(i);
+                _prefixes[i] = Prefix(keyword[0], keyword[1], keyword[2]);
+                (buckets[Hash(_prefixes[i])] ??= []).Add(i);
             }
             else
             {
@@ -59,31 +64,32 @@ internal sealed class KeywordIndex
     {
         var best = int.MaxValue;
         var last = text.Length - MinKeywordLength;
-        foreach (var i in new WordStarts(text))
+        for (var start = 0; start <= last && best != 0; start += WordStarts.Width)
         {
-            if (i > last)
+            for (var bits = WordStarts.Chunk(text, start); bits != 0 && best != 0; bits &= bits - 1)
             {
-                break;
-            }
+                var i = start + BitOperations.TrailingZeroCount(bits);
+                if (i > last)
+                {
+                    break;
+                }
 
-            var (a, b, c) = (text[i], text[i + 1], text[i + 2]);
-            var rest = text[i..];
+                var (a, b, c) = (text[i], text[i + 1], text[i + 2]);
 
-            // Text outside ASCII may equal an ASCII keyword ignoring case (the long s, for one): try every rule there.
-            var candidates = (a | b | c) < 128 ? _table[Hash(a, b, c)] : _all;
-            if (candidates is not null)
-            {
-                best = FirstMatch(candidates, rest, source, best);
-            }
+                // Text outside ASCII may equal an ASCII keyword ignoring case (the long s, for one): try every rule.
+                if ((a | b | c) >= 128)
+                {
+                    best = FirstMatch(_all, text[i..], source, best, prefix: -1);
+                }
+                else if (Prefix(a, b, c) is var prefix && _table[Hash(prefix)] is { } candidates)
+                {
+                    best = FirstMatch(candidates, text[i..], source, best, prefix);
+                }
 
-            if (_irregular.Length > 0)
-            {
-                best = FirstMatch(_irregular, rest, source, best);
-            }
-
-            if (best == 0)
-            {
-                break;
+                if (_irregular.Length > 0)
+                {
+                    best = FirstMatch(_irregular, text[i..], source, best, prefix: -1);
+                }
             }
         }
 
@@ -91,7 +97,8 @@ internal sealed class KeywordIndex
     }
 
     // The best of the candidates (rule indexes in priority order) whose keyword starts the text, if better than best.
-    private int FirstMatch(int[] candidates, ReadOnlySpan<char> text, SignalSource source, int best)
+    // A non-negative prefix (the text's first three characters, folded) skips rules that only share the hash bucket.
+    private int FirstMatch(int[] candidates, ReadOnlySpan<char> text, SignalSource source, int best, int prefix)
     {
         foreach (var index in candidates)
         {
@@ -101,7 +108,7 @@ internal sealed class KeywordIndex
             }
 
             var rule = _rules[index];
-            if (rule.Accepts(source) && text.StartsWith(rule.Keyword, StringComparison.OrdinalIgnoreCase))
+            if ((prefix < 0 || _prefixes[index] == prefix) && rule.Accepts(source) && text.StartsWith(rule.Keyword, StringComparison.OrdinalIgnoreCase))
             {
                 return index;
             }
@@ -148,8 +155,10 @@ internal sealed class KeywordIndex
         return false;
     }
 
-    // ASCII only: letters fold to upper case, as ordinal case-insensitive comparison does.
-    private static int Hash(char a, char b, char c) => ((Upper(a) * 961) + (Upper(b) * 31) + Upper(c)) & (TableSize - 1);
+    // Three ASCII characters, letters folded to upper case as ordinal case-insensitive comparison does, in 21 bits.
+    private static int Prefix(char a, char b, char c) => (Upper(a) << 14) | (Upper(b) << 7) | Upper(c);
+
+    private static int Hash(int prefix) => (prefix ^ (prefix >> 9)) & (TableSize - 1);
 
     private static int Upper(char c) => char.IsAsciiLetterLower(c) ? c - 32 : c;
 }

@@ -8,7 +8,10 @@ public sealed partial class LayerClassifierOptions
     private const int MinKeywordLength = KeywordIndex.MinKeywordLength;
     private const int MaxKeywordLength = 200;
 
-    /// <summary>Extra rules, tried before the built-in catalog in list order.</summary>
+    /// <summary>
+    /// Extra rules, tried before the built-in catalog. Among them the catalog's order applies: for a code, a rule
+    /// with a matching keyword beats a rule on the code alone; the longest matching keyword wins; then list order.
+    /// </summary>
     /// <value>The default is an empty list: the built-in catalog of real IBKR signals only.</value>
     public IList<LayerRule> Rules { get; set; } = [];
 

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace LoginPosture.Layers;
 
 /// <summary>
@@ -19,47 +21,73 @@ internal static class LogLineParser
         }
 
         var text = line.AsSpan();
-        int? afterCode = null, afterError = null, afterWarning = null, afterHttp = null, afterStatus = null;
-        var previousWasStatus = false;
-        foreach (var start in new WordStarts(text))
+        var found = default(Found);
+        for (var chunk = 0; chunk < text.Length; chunk += WordStarts.Width)
         {
-            // Every token of interest starts with one of these letters; other words are skipped unread.
-            if ((text[start] | 0x20) is not ('c' or 'e' or 'w' or 'h' or 's'))
+            for (var bits = WordStarts.Chunk(text, chunk); bits != 0; bits &= bits - 1)
             {
-                previousWasStatus = false;
-                continue;
+                // Every token of interest starts with one of these letters; other words are skipped unread.
+                var start = chunk + BitOperations.TrailingZeroCount(bits);
+                if ((text[start] | 0x20) is 'c' or 'e' or 'w' or 'h' or 's')
+                {
+                    ReadToken(text, start, ref found);
+                }
+                else
+                {
+                    found.PreviousWasStatus = false;
+                }
             }
-
-            var i = start;
-            while (i < text.Length && char.IsAsciiLetter(text[i]))
-            {
-                i++;
-            }
-
-            var word = text[start..i];
-            var isStatus = Is(word, "status") || Is(word, "statuscode");
-            if (isStatus || Is(word, "http"))
-            {
-                ref var slot = ref isStatus ? ref afterStatus : ref afterHttp;
-                slot ??= ReadStatus(text, i, isStatus && word.Length == "status".Length);
-            }
-            else if ((Is(word, "code") || Is(word, "errorcode") || Is(word, "errcode")) && !previousWasStatus)
-            {
-                afterCode ??= ReadCode(text, i);
-            }
-            else if (Is(word, "error"))
-            {
-                afterError ??= ReadErrorCode(text, i);
-            }
-            else if (Is(word, "warning"))
-            {
-                afterWarning ??= ReadErrorCode(text, i);
-            }
-
-            previousWasStatus = isStatus;
         }
 
-        return (afterCode ?? afterError ?? afterWarning, afterHttp ?? afterStatus);
+        return (found.Code ?? found.Error ?? found.Warning, found.Http ?? found.Status);
+    }
+
+    // Reads the word starting at start when it may be a token of interest, keeping the first number after each kind.
+    private static void ReadToken(ReadOnlySpan<char> text, int start, ref Found found)
+    {
+        var afterStatus = found.PreviousWasStatus;
+        found.PreviousWasStatus = false;
+        var i = start;
+        while (i < text.Length && char.IsAsciiLetter(text[i]))
+        {
+            i++;
+        }
+
+        // Dispatch on length first so that most words cost one comparison or none.
+        var word = text[start..i];
+        switch (word.Length)
+        {
+            case 6 when Is(word, "status"):
+            case 10 when Is(word, "statuscode"):
+                found.Status ??= ReadStatus(text, i, word.Length == 6);
+                found.PreviousWasStatus = true;
+                break;
+            case 4 when Is(word, "http"):
+                found.Http ??= ReadStatus(text, i, mayBeFollowedByCode: false);
+                break;
+            case 4 when Is(word, "code"):
+            case 7 when Is(word, "errcode"):
+            case 9 when Is(word, "errorcode"):
+                // "status code 503" is an HTTP status, read above.
+                found.Code ??= afterStatus ? null : ReadCode(text, i);
+                break;
+            case 5 when Is(word, "error"):
+                found.Error ??= ReadErrorCode(text, i);
+                break;
+            case 7 when Is(word, "warning"):
+                found.Warning ??= ReadErrorCode(text, i);
+                break;
+        }
+    }
+
+    private struct Found
+    {
+        public int? Code;
+        public int? Error;
+        public int? Warning;
+        public int? Http;
+        public int? Status;
+        public bool PreviousWasStatus;
     }
 
     private static bool Is(ReadOnlySpan<char> word, string token) => word.Equals(token, StringComparison.OrdinalIgnoreCase);

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -10,50 +9,26 @@ namespace LoginPosture.Layers;
 /// and log-line tokens only ever start there, so the matchers look nowhere else. ASCII text is checked 16 (or 8)
 /// characters at a time with vector instructions; any chunk holding a non-ASCII character is checked one by one.
 /// </summary>
-internal ref struct WordStarts
+/// <example>
+/// <code>
+/// for (var start = 0; start &lt; text.Length; start += WordStarts.Width)
+/// {
+///     for (var bits = WordStarts.Chunk(text, start); bits != 0; bits &amp;= bits - 1)
+///     {
+///         var i = start + BitOperations.TrailingZeroCount(bits); // a word starts at text[i]
+///     }
+/// }
+/// </code>
+/// </example>
+internal static class WordStarts
 {
-    private static readonly int Width = Vector256.IsHardwareAccelerated ? Vector256<ushort>.Count : Vector128<ushort>.Count;
-    private readonly ReadOnlySpan<char> _text;
-    private int _next;
-    private int _base;
-    private uint _pending;
-
-    public WordStarts(ReadOnlySpan<char> text)
-    {
-        _text = text;
-        _next = 0;
-        _base = 0;
-        _pending = 0;
-        Current = -1;
-    }
-
-    public int Current { get; private set; }
-
-    public readonly WordStarts GetEnumerator() => this;
-
-    public bool MoveNext()
-    {
-        while (_pending == 0)
-        {
-            if (_next >= _text.Length)
-            {
-                return false;
-            }
-
-            _base = _next;
-            _pending = Chunk(_text, _next);
-            _next += Width;
-        }
-
-        Current = _base + BitOperations.TrailingZeroCount(_pending);
-        _pending &= _pending - 1;
-        return true;
-    }
+    /// <summary>How many characters one <see cref="Chunk"/> covers.</summary>
+    public static readonly int Width = Vector256.IsHardwareAccelerated ? Vector256<ushort>.Count : Vector128<ushort>.Count;
 
     public static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || (c >= 128 && char.IsLetterOrDigit(c));
 
-    // Bit j set when text[start + j] starts a word.
-    private static uint Chunk(ReadOnlySpan<char> text, int start)
+    /// <summary>Bit j is set when <c>text[start + j]</c> starts a word, for j below <see cref="Width"/>.</summary>
+    public static uint Chunk(ReadOnlySpan<char> text, int start)
     {
         if (start >= 1 && start + Width <= text.Length)
         {

@@ -98,6 +98,33 @@ public sealed class RealInputTests
         Assert.Equal(cause, diagnosis.CauseId);
     }
 
+    [Theory]
+    [InlineData(401, null, "identity.not-authenticated", SignalMatch.HttpStatus)]
+    [InlineData(400, "Bad Request: no bridge", "platform.brokerage-session-not-initialised", SignalMatch.HttpStatusAndKeyword)]
+    [InlineData(401, "If something is wrong with either the base string or signature creation", "identity.oauth-signature-rejected", SignalMatch.HttpStatusAndKeyword)]
+    [InlineData(410, "gone", "identity.live-session-token-expired", SignalMatch.HttpStatus)]
+    [InlineData(429, null, "request.pacing", SignalMatch.HttpStatus)]
+    [InlineData(500, "{'error': 'Trading TWS session is connected from a different IP address'}", "platform.competing-session", SignalMatch.Keyword)]
+    [InlineData(503, "Service Unavailable", "platform.server-unavailable", SignalMatch.HttpStatus)]
+    public void Http_responses_are_decided_by_body_keyword_before_status(int status, string? body, string cause, SignalMatch match)
+    {
+        var diagnosis = Classifier.Diagnose(FailureSignal.FromHttp(status, body));
+        Assert.Equal(cause, diagnosis.CauseId);
+        Assert.Equal(match, diagnosis.Match);
+    }
+
+    [Fact]
+    public void Order_rejects_classify_with_or_without_their_code()
+    {
+        const string reject = "Order rejected - reason:No Trading Permission, Customer Ineligible; Ineligibility reasons: Restricted: Must request Complex or Leveraged Exchange-Traded Product permissions to trade.";
+        var coded = Classifier.Diagnose(FailureSignal.FromOrderReject(reject, 201));
+        var bare = Classifier.Diagnose(FailureSignal.FromOrderReject(reject));
+        Assert.Equal(("permissions.trading-permission", SignalMatch.CodeAndKeyword), (coded.CauseId, coded.Match));
+        Assert.Equal(("permissions.trading-permission", SignalMatch.Keyword), (bare.CauseId, bare.Match));
+        Assert.Equal(RetryAdvice.DoNotRetry, coded.Retry);
+        Assert.Equal(SignalMatch.Code, Classifier.Diagnose(FailureSignal.FromTws(354, "anything")).Match);
+    }
+
     [Fact]
     public void Auth_status_with_no_login_names_identity_as_the_root()
     {
