@@ -35,7 +35,7 @@ internal sealed record SignalRow(string SourceKind, string CodeText, string Mess
 
     public static IReadOnlyList<SignalRow> ReadShared()
     {
-        var path = Path.Combine(RepoRoot(), "..", "shared", "data", "ibkr-messages.tsv");
+        var path = Path.Combine(RepoPaths.Root, "..", "shared", "data", "ibkr-messages.tsv");
         Assert.True(File.Exists(path), $"The shared signal file is missing at {path}; CI clones shared/ beside the repository.");
         var lines = File.ReadAllLines(path);
         Assert.Equal("source_kind\tcode\tmessage\tsource", lines[0]);
@@ -45,19 +45,6 @@ internal sealed record SignalRow(string SourceKind, string CodeText, string Mess
             Assert.Equal(4, f.Length);
             return new SignalRow(f[0], f[1], f[2], f[3]);
         })];
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LoginPosture.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("LoginPosture.sln not found above the test binaries.");
     }
 
     private static Regex HttpStatus() => new("^(?:.*\\s)?HTTP (\\d{3})$", RegexOptions.CultureInvariant);
