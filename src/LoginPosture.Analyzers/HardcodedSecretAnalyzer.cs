@@ -323,24 +323,31 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             }
 
             var key = KeyText(context, target.Key);
-            if (key is not null && (CredentialSinks.IsCredentialHeader(key) || SecretNames.Classify(key, settings) != NameKind.None))
+            if (key is not null && CredentialSinks.IsCredentialHeader(key))
             {
                 EvaluateKeyValue(context, settings, node, value, key, argument);
                 return;
             }
 
-            if (context.SemanticModel.GetOperation(argument, context.CancellationToken) is not IArgumentOperation { Parameter: { } parameter })
-            {
-                return;
-            }
-
-            if (sinks.MatchParameter(parameter) is { } sink)
+            var parameter = (context.SemanticModel.GetOperation(argument, context.CancellationToken) as IArgumentOperation)?.Parameter;
+            if (parameter is not null && sinks.MatchParameter(parameter) is { } sink)
             {
                 if (ValueChecks.AcceptsSinkValue(value, settings))
                 {
                     Report(context, Descriptors.LP0003_CredentialSink, node, parameter.Name, sink);
                 }
 
+                return;
+            }
+
+            if (key is not null && SecretNames.Classify(key, settings) != NameKind.None)
+            {
+                EvaluateKeyValue(context, settings, node, value, key, argument);
+                return;
+            }
+
+            if (parameter is null)
+            {
                 return;
             }
 

@@ -235,7 +235,10 @@ internal static class SecretValues
             return false;
         }
 
-        if (start > 0 && s[start - 1] is not (';' or ' ' or '?' or '&' or '"' or '\'' or ',' or '\t' or '\n'))
+        // Password= must open a key/value pair: at the start, after ';', '?', '&' or a quote, or after a space when
+        // the string is made of ';'-separated pairs (a sentence with "password = ..." is not a connection string).
+        if (start > 0 && s[start - 1] is not (';' or '?' or '&' or '"' or '\'')
+            && !(s[start - 1] is ' ' or '\t' or '\n' && s.IndexOf(';') >= 0))
         {
             return false;
         }
