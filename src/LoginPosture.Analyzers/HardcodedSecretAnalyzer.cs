@@ -242,7 +242,10 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (value.Length < settings.MinLength || SecretValues.IsPlaceholder(value) || SecretValues.IsReference(value)
+            // Sentences and UI text are never credentials, unless they are "Bearer <token>" or a passphrase.
+            if (value.Length < settings.MinLength
+                || (SecretValues.HasWhitespace(value) && !ValueChecks.HasAuthScheme(value) && !ValueChecks.IsPassphrase(value))
+                || SecretValues.IsPlaceholder(value) || SecretValues.IsReference(value)
                 || SecretValues.IsKnownNonSecret(value) || SecretValues.IsNameLike(value))
             {
                 return;

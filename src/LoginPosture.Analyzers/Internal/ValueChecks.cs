@@ -75,7 +75,7 @@ internal static class ValueChecks
         return SecretValues.Entropy(value) >= threshold && (SecretValues.CharacterClasses(value) >= 2 || value.Length >= 20);
     }
 
-    private static bool IsPassphrase(string value)
+    public static bool IsPassphrase(string value)
     {
         // "correct horse battery staple": three or more lower-case words, no sentence punctuation.
         var words = 1;
