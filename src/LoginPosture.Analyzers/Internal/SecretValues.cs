@@ -96,7 +96,7 @@ internal static class SecretValues
             || (StartsWithIgnoreCase(v, "projects/") && v.IndexOf("/secrets/", StringComparison.Ordinal) > 0);
     }
 
-    /// <summary>True for public keys, certificates, images and integrity hashes.</summary>
+    /// <summary>True for public keys, certificates, images and integrity hashes. UUIDs are judged by the name (see ValueChecks).</summary>
     public static bool IsKnownNonSecret(string v)
     {
         foreach (var prefix in NonSecretPrefixes)
@@ -107,7 +107,7 @@ internal static class SecretValues
             }
         }
 
-        return IsUuid(v);
+        return false;
     }
 
     /// <summary>

@@ -21,7 +21,8 @@ internal static class ValueChecks
                 value = StripAuthScheme(value);
                 return !SecretValues.HasWhitespace(value) && LooksRandom(value, settings.MinLength, settings.MinEntropy);
             case NameKind.Weak:
-                return !SecretValues.HasWhitespace(value) && value.Length >= Math.Max(16, settings.MinLength)
+                // A UUID behind "key" or "token" alone is usually an id; behind "api key" or "secret" it is a credential.
+                return !SecretValues.HasWhitespace(value) && !SecretValues.IsUuid(value) && value.Length >= Math.Max(16, settings.MinLength)
                     && LooksRandom(value, 16, settings.MinEntropy + 0.5);
             default:
                 return false;

@@ -13,7 +13,7 @@ public sealed class OptionsTests
     public async Task Extra_secret_names_extend_the_rule()
     {
         var source = $"class C {{ const string KrakenPrivate = [|\"{Secret}\"|]; }}";
-        await AnalyzerHarness.VerifyNoneAsync(source.Replace("[|", "").Replace("|]", ""));
+        await AnalyzerHarness.VerifyNoneAsync(Markup.Strip(source));
         await AnalyzerHarness.VerifyAsync(source, RuleIds.SecretNamedTarget, Options("loginposture_secret_names", "kraken_private, signing_blob"));
     }
 
@@ -22,7 +22,7 @@ public sealed class OptionsTests
     {
         var source = $"class C {{ const string FixtureApiSecret = [|\"{Secret}\"|]; }}";
         await AnalyzerHarness.VerifyAsync(source, RuleIds.SecretNamedTarget);
-        await AnalyzerHarness.VerifyNoneAsync(source.Replace("[|", "").Replace("|]", ""), Options("loginposture_ignore_names", "fixture"));
+        await AnalyzerHarness.VerifyNoneAsync(Markup.Strip(source), Options("loginposture_ignore_names", "fixture"));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class OptionsTests
     {
         const string Source = "class C { const string Password = [|\"pa55w0rd!\"|]; }";
         await AnalyzerHarness.VerifyAsync(Source, RuleIds.SecretNamedTarget);
-        await AnalyzerHarness.VerifyNoneAsync(Source.Replace("[|", "").Replace("|]", ""), Options("loginposture_min_length", "12"));
+        await AnalyzerHarness.VerifyNoneAsync(Markup.Strip(Source), Options("loginposture_min_length", "12"));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class OptionsTests
         // 40 characters drawn from four symbols: about 2 bits per character
         var lowEntropy = Fake.From("ab12", 40, 3);
         var source = $"class C {{ const string ApiSecret = [|\"{lowEntropy}\"|]; }}";
-        await AnalyzerHarness.VerifyNoneAsync(source.Replace("[|", "").Replace("|]", ""));
+        await AnalyzerHarness.VerifyNoneAsync(Markup.Strip(source));
         await AnalyzerHarness.VerifyAsync(source, RuleIds.SecretNamedTarget, Options("loginposture_min_entropy", "1.5"));
     }
 
@@ -57,7 +57,7 @@ public sealed class OptionsTests
         var source = $"class C {{ const string ApiSecret = [|\"{Secret}\"|]; }}";
         var testProject = new Dictionary<string, string> { ["build_property.IsTestProject"] = "true" };
         await AnalyzerHarness.VerifyAsync(source, RuleIds.SecretNamedTarget, globalOptions: testProject);
-        await AnalyzerHarness.VerifyNoneAsync(source.Replace("[|", "").Replace("|]", ""), Options("loginposture_analyze_tests", "false"), testProject);
+        await AnalyzerHarness.VerifyNoneAsync(Markup.Strip(source), Options("loginposture_analyze_tests", "false"), testProject);
 
         // The option only affects test projects.
         await AnalyzerHarness.VerifyAsync(source, RuleIds.SecretNamedTarget, Options("loginposture_analyze_tests", "false"));

@@ -125,6 +125,7 @@ public sealed class SecretNamedTargetTests
     [InlineData("AwsSecretAccessKey", "wJalrXUtnFEMIK7MDENGbPxRfiCYzQ4m8Tb2Lk9d")]
     [InlineData("OAuthConsumerSecret", "k9Q2mX7pL4tR8vN1zB6cH3jW5yF0gS2dA7eU4iO9")]
     [InlineData("api_key", "3f9a7c2e1b8d4f6a0c5e9b2d7f1a4c8e")]
+    [InlineData("FinnhubApiKey", "3f2b8c1e-9d4a-4b7e-8f6a-2c1d0e9b7a65")]
     public Task Reports_secret_names_and_values(string name, string value) =>
         AnalyzerHarness.VerifyAsync($"class C {{ const string {name} = [|\"{value}\"|]; }}", RuleIds.SecretNamedTarget);
 
@@ -176,6 +177,8 @@ public sealed class SecretNamedTargetTests
         { "PublicKeyToken", "b77a5c561934e089" },
         { "SigningKey", "-----BEGIN PUBLIC KEY-----\\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\\n-----END PUBLIC KEY-----" },
         { "InstrumentationKey", "3f2b8c1e-9d4a-4b7e-8f6a-2c1d0e9b7a65" },
+        { "IdempotencyKey", "3f2b8c1e-9d4a-4b7e-8f6a-2c1d0e9b7a65" },
+        { "CorrelationKey", "3f2b8c1e-9d4a-4b7e-8f6a-2c1d0e9b7a65" },
         { "LogoPngBase64", "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==" },
         // empty, short and low-entropy values
         { "ApiSecret", "" },
