@@ -297,7 +297,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
             if (CredentialSinks.IsCredentialHeader(key))
             {
-                if (ValueChecks.AcceptsSinkValue(value, settings))
+                if (ValueChecks.AcceptsHeaderValue(value, settings))
                 {
                     Report(context, Descriptors.LP0003_CredentialSink, node, key, "'" + key + "' header");
                 }

@@ -29,6 +29,9 @@ internal static class ValueChecks
         }
     }
 
+    /// <summary>An API-key header gets the same test as a secret name: header values are keys and tokens.</summary>
+    public static bool AcceptsHeaderValue(string value, SecretSettings settings) => Accepts(NameKind.Secret, value, settings);
+
     /// <summary>A credential API gets any non-placeholder value of the minimum length (after an auth scheme).</summary>
     public static bool AcceptsSinkValue(string value, SecretSettings settings)
     {
@@ -73,7 +76,8 @@ internal static class ValueChecks
 
         // Short strings cannot reach a high per-character entropy; scale the bar with the length.
         var threshold = Math.Min(minEntropy, Math.Log(value.Length, 2) * 0.8);
-        return SecretValues.Entropy(value) >= threshold && (SecretValues.CharacterClasses(value) >= 2 || value.Length >= 20);
+        // Two character classes at least: "loginposture_secret_names" or "BTCUSDT" are words, not keys.
+        return SecretValues.Entropy(value) >= threshold && SecretValues.CharacterClasses(value) >= 2;
     }
 
     public static bool IsPassphrase(string value)

