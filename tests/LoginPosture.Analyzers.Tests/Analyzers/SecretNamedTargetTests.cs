@@ -84,6 +84,21 @@ public sealed class SecretNamedTargetTests
     }
 
     [Fact]
+    public Task Reports_constant_interpolated_strings_and_ignores_ones_with_run_time_holes()
+    {
+        var value = Fake.Random(40, 12);
+        return AnalyzerHarness.VerifyAsync(
+            $$"""
+            class C
+            {
+                const string Head = "{{value.Substring(0, 20)}}";
+                const string ApiSecret = [|$"{Head}{{value.Substring(20)}}"|];
+                string M(string account) { var apiSecret = $"{account}-{{value.Substring(20)}}"; return apiSecret; }
+            }
+            """, RuleIds.SecretNamedTarget);
+    }
+
+    [Fact]
     public Task Reports_utf8_literals()
     {
         var value = Fake.Random(40, 4);
