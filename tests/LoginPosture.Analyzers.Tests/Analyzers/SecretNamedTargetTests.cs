@@ -52,6 +52,9 @@ public sealed class SecretNamedTargetTests
         "using System.Collections.Generic; class C { List<string> apiTokens = [[|\"S\"|]]; }",
         "class C { string M(bool live) { var apiSecret = live ? [|\"S\"|] : [|\"T\"|]; return apiSecret; } }",
         "class C { string M(string? s) { var apiSecret = s ?? [|\"S\"|]; return apiSecret; } }",
+        // switch expressions and lambdas
+        "class C { string M(bool live) { var apiSecret = live switch { true => [|\"S\"|], false => [|\"T\"|] }; return apiSecret; } }",
+        "class C { System.Func<string> GetApiSecret = () => [|\"S\"|]; }",
         // anonymous objects, parameter defaults
         "class C { object M() => new { ApiSecret = [|\"S\"|] }; }",
         "class C { void M(string apiSecret = [|\"S\"|]) { } }",
