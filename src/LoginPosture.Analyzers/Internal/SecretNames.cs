@@ -16,8 +16,11 @@ internal enum NameKind
     /// <summary>Says secret, token, API key, private key, credential, client secret, TOTP seed...</summary>
     Secret,
 
-    /// <summary>Says password, passwd, pwd, passphrase: human-chosen values are reported too.</summary>
+    /// <summary>Says password, passwd, pwd: human-chosen values are reported too.</summary>
     Password,
+
+    /// <summary>Says passphrase: like a password, and several lower-case words count as a value, not a sentence.</summary>
+    Passphrase,
 }
 
 /// <summary>
@@ -203,6 +206,11 @@ internal static class SecretNames
     {
         var word = Stem(words[i]);
         var previous = i > 0 ? Stem(words[i - 1]) : null;
+        if (word == "passphrase")
+        {
+            return NameKind.Passphrase;
+        }
+
         if (PasswordWords.Contains(word) || (word == "pass" && i == words.Count - 1))
         {
             return NameKind.Password;
@@ -254,8 +262,12 @@ internal static class SecretNames
     private static NameKind CompactKind(string compact)
     {
         // All-caps names without separators (XMBXAPIKEY, APISECRET) arrive as one word.
-        if (compact.EndsWith("password", StringComparison.Ordinal) || compact.EndsWith("passwd", StringComparison.Ordinal)
-            || compact.EndsWith("passphrase", StringComparison.Ordinal))
+        if (compact.EndsWith("passphrase", StringComparison.Ordinal))
+        {
+            return NameKind.Passphrase;
+        }
+
+        if (compact.EndsWith("password", StringComparison.Ordinal) || compact.EndsWith("passwd", StringComparison.Ordinal))
         {
             return NameKind.Password;
         }

@@ -16,6 +16,9 @@ internal static class ValueChecks
         switch (kind)
         {
             case NameKind.Password:
+                return !SecretValues.HasWhitespace(value);
+            case NameKind.Passphrase:
+                // "token expired later" behind a password name is a message; behind a passphrase name it is the value.
                 return !SecretValues.HasWhitespace(value) || IsPassphrase(value);
             case NameKind.Secret:
                 value = StripAuthScheme(value);
