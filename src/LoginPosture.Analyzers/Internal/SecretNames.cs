@@ -113,6 +113,11 @@ internal static class SecretNames
             return NameKind.None;
         }
 
+        if (!settings.HasExtraSecretNames && !MightBeSecret(name))
+        {
+            return NameKind.None; // most names: decided without allocating
+        }
+
         var compact = Compact(name);
         if (settings.IsIgnoredName(compact))
         {
@@ -127,6 +132,22 @@ internal static class SecretNames
         }
 
         return kind;
+    }
+
+    /// <summary>Every secret word contains one of these fragments; a name with none of them is never a secret.</summary>
+    private static readonly string[] Fragments = { "pass", "pwd", "pword", "secret", "key", "cred", "bearer", "token", "seed", "sig", "hmac", "auth" };
+
+    private static bool MightBeSecret(string name)
+    {
+        foreach (var fragment in Fragments)
+        {
+            if (name.IndexOf(fragment, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Lower-case letters and digits only: "X-MBX-APIKEY" becomes "xmbxapikey".</summary>

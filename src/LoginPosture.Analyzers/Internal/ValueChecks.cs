@@ -5,7 +5,10 @@ namespace LoginPosture.Analyzers.Internal;
 /// <summary>How random a value must look before a target of a given <see cref="NameKind"/> is reported.</summary>
 internal static class ValueChecks
 {
-    private static readonly string[] AuthSchemes = { "Bearer ", "Basic ", "Token ", "Bot ", "Digest ", "ApiKey ", "Apikey ", "token " };
+    private static readonly string[] AuthSchemes = { "Bearer ", "Basic ", "Token ", "Bot ", "Digest ", "ApiKey " };
+
+    // What follows an auth scheme must be token-sized: "Token Session" is a phrase, "Basic dXNlcjpwYXNz" a credential.
+    private const int MinimumSchemeCredential = 12;
 
     /// <summary>
     /// Passwords are human-chosen, so any non-placeholder value of the minimum length counts. Keys and tokens must
@@ -21,8 +24,9 @@ internal static class ValueChecks
                 // "token expired later" behind a password name is a message; behind a passphrase name it is the value.
                 return !SecretValues.HasWhitespace(value) || IsPassphrase(value);
             case NameKind.Secret:
-                value = StripAuthScheme(value);
-                return !SecretValues.HasWhitespace(value) && LooksRandom(value, settings.MinLength, settings.MinEntropy);
+                var credential = StripAuthScheme(value);
+                return !SecretValues.HasWhitespace(credential) && LooksRandom(credential, settings.MinLength, settings.MinEntropy)
+                    && (credential.Length == value.Length || credential.Length >= MinimumSchemeCredential);
             case NameKind.Weak:
                 // A UUID behind "key" or "token" alone is usually an id; behind "api key" or "secret" it is a credential.
                 return !SecretValues.HasWhitespace(value) && !SecretValues.IsUuid(value) && value.Length >= Math.Max(16, settings.MinLength)
@@ -40,6 +44,7 @@ internal static class ValueChecks
     {
         var credential = StripAuthScheme(value);
         return credential.Length >= settings.MinLength
+            && (credential.Length == value.Length || credential.Length >= MinimumSchemeCredential)
             && !SecretValues.IsPlaceholder(credential)
             && (!SecretValues.HasWhitespace(credential) || IsPassphrase(credential));
     }

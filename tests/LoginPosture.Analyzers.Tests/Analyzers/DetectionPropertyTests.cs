@@ -34,7 +34,7 @@ public sealed class DetectionPropertyTests
         Prop.ForAll(Arb.From(gen), c =>
             {
                 var diagnostics = Analyze($"class C {{ const string {c.target} = \"{c.key}\"; }}");
-                return diagnostics.Length == 1 && diagnostics[0].Id == RuleIds.SecretNamedTarget;
+                Assert.True(diagnostics.Length == 1 && diagnostics[0].Id == RuleIds.SecretNamedTarget, $"{c.target} = \"{c.key}\" was not reported once");
             })
             .Check(Config.QuickThrowOnFailure.WithMaxTest(120));
     }
@@ -49,7 +49,11 @@ public sealed class DetectionPropertyTests
             from target in Gen.Elements(SecretTargets.Concat(new[] { "Password", "dbPassword" }).ToArray())
             select (text: string.Join(' ', words) + end, target);
 
-        Prop.ForAll(Arb.From(gen), c => Analyze($"class C {{ const string {c.target} = \"{c.text}\"; }}").IsEmpty)
+        Prop.ForAll(Arb.From(gen), c =>
+            {
+                var diagnostics = Analyze($"class C {{ const string {c.target} = \"{c.text}\"; }}");
+                Assert.True(diagnostics.IsEmpty, $"{c.target} = \"{c.text}\" was reported");
+            })
             .Check(Config.QuickThrowOnFailure.WithMaxTest(120));
     }
 

@@ -202,6 +202,8 @@ public sealed class SecretNamedTargetTests
         { "ApiSecret", "" },
         { "Password", "abc" },
         { "Token", "enabled" },
+        { "ApiKey", "Token Session" },
+        { "AccessToken", "Bearer Session" },
         { "ApiKey", "primary" },
         // names that only look like secret names
         { "Author", "k9Q2mX7pL4tR8vN1zB6cH3jW5yF0gS2dA7eU4iO9" },
