@@ -155,4 +155,22 @@ public sealed class MoveSecretOutOfSourceCodeFixTests
             }
             """, "Read '");
     }
+
+    [Fact]
+    public async Task Fix_all_in_document_moves_every_secret_and_compiles()
+    {
+        var text = await FixAllHarness.FixAllInDocumentAsync(
+            $$"""
+            using System;
+            public class BybitClient
+            {
+                private const string ApiKey = "{{Fake.Random(36, 41)}}";
+                public string ApiSecret { get; } = "{{Fake.Random(36, 42)}}";
+                public string Hook() { var hook = "{{Fake.SlackWebhook(43)}}"; return hook + ApiKey; }
+            }
+            """, "LoginPosture.Environment");
+        Assert.Contains("GetEnvironmentVariable(\"BYBIT_API_KEY\")", text, StringComparison.Ordinal);
+        Assert.Contains("GetEnvironmentVariable(\"BYBIT_API_SECRET\")", text, StringComparison.Ordinal);
+        Assert.Contains("GetEnvironmentVariable(\"SLACK_WEBHOOK_URL\")", text, StringComparison.Ordinal);
+    }
 }

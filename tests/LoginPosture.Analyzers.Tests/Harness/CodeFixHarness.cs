@@ -85,3 +85,43 @@ internal static class CodeFixHarness
         return actions;
     }
 }
+
+/// <summary>Runs the fixer's fix-all provider over one document, the way the IDE's "Fix all in document" does.</summary>
+internal static class FixAllHarness
+{
+    public static async Task<string> FixAllInDocumentAsync(string source, string equivalenceKey)
+    {
+        var project = new AdhocWorkspace().CurrentSolution
+            .AddProject("Test", "Test", LanguageNames.CSharp)
+            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
+            .WithParseOptions(AnalyzerHarness.ParseOptions)
+            .AddMetadataReferences(AnalyzerHarness.References);
+        var document = project.AddDocument("Test0.cs", SourceText.From(source));
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync((await document.Project.GetCompilationAsync())!);
+        var fixer = new MoveSecretOutOfSourceCodeFix();
+        var context = new FixAllContext(document, fixer, FixAllScope.Document, equivalenceKey,
+            fixer.FixableDiagnosticIds, new Provider(diagnostics), CancellationToken.None);
+        var action = await fixer.GetFixAllProvider().GetFixAsync(context);
+        Assert.NotNull(action);
+        var operations = await action!.GetOperationsAsync(CancellationToken.None);
+        var fixedDocument = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetDocument(document.Id)!;
+        var compilation = (await fixedDocument.Project.GetCompilationAsync())!;
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        var text = (await fixedDocument.GetTextAsync()).ToString();
+        Assert.True(errors.Length == 0, "Fixed code does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())) + "\n" + text);
+        Assert.Empty(await AnalyzerHarness.AnalyzeAsync(compilation));
+        return text;
+    }
+
+    private sealed class Provider(ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
+    {
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+
+        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Diagnostic>>(Array.Empty<Diagnostic>());
+    }
+}
