@@ -30,7 +30,7 @@ internal readonly struct JsonFields(JsonElement obj, string source, string path)
     public static JsonFields Root(JsonDocument document, string source) =>
         document.RootElement.ValueKind == JsonValueKind.Object
             ? new JsonFields(document.RootElement, source, "")
-            : throw new FormatException($"{source}: the JSON is {Describe(document.RootElement.ValueKind)}, not an object; pass the response body itself.");
+            : throw new FormatException($"{source}: the JSON is {JsonKinds.Describe(document.RootElement.ValueKind)}, not an object; pass the response body itself.");
 
     public bool Has(string name) => obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
@@ -150,19 +150,8 @@ internal readonly struct JsonFields(JsonElement obj, string source, string path)
     private FormatException WrongType(string name, string expected)
     {
         obj.TryGetProperty(name, out var value);
-        return new FormatException($"{source}: field '{Path(name)}' is {Describe(value.ValueKind)}; expected {expected}.");
+        return new FormatException($"{source}: field '{Path(name)}' is {JsonKinds.Describe(value.ValueKind)}; expected {expected}.");
     }
 
     private string Path(string name) => path + name;
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "missing",
-    };
 }

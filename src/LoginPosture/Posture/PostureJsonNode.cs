@@ -66,7 +66,7 @@ internal readonly struct PostureJsonNode(JsonElement element, string path)
     {
         if (element.ValueKind != JsonValueKind.Array)
         {
-            throw Fail(path, $"is {Describe(element.ValueKind)}; expected an array ([...]).");
+            throw Fail(path, $"is {JsonKinds.Describe(element.ValueKind)}; expected an array ([...]).");
         }
 
         var index = 0;
@@ -80,7 +80,7 @@ internal readonly struct PostureJsonNode(JsonElement element, string path)
     {
         if (element.ValueKind != JsonValueKind.String || element.GetString() is not { Length: > 0 } text || string.IsNullOrWhiteSpace(text))
         {
-            throw Fail(path, $"is {Describe(element.ValueKind)}; expected a non-empty string.");
+            throw Fail(path, $"is {JsonKinds.Describe(element.ValueKind)}; expected a non-empty string.");
         }
 
         return text;
@@ -90,18 +90,18 @@ internal readonly struct PostureJsonNode(JsonElement element, string path)
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        _ => throw Fail(path, $"is {Describe(element.ValueKind)}; expected true or false."),
+        _ => throw Fail(path, $"is {JsonKinds.Describe(element.ValueKind)}; expected true or false."),
     };
 
     public int Int32() =>
         element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value)
             ? value
-            : throw Fail(path, $"is {Describe(element.ValueKind)}; expected a whole number.");
+            : throw Fail(path, $"is {JsonKinds.Describe(element.ValueKind)}; expected a whole number.");
 
     public decimal Decimal() =>
         element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var value)
             ? value
-            : throw Fail(path, $"is {Describe(element.ValueKind)}; expected a number such as 25000.");
+            : throw Fail(path, $"is {JsonKinds.Describe(element.ValueKind)}; expected a number such as 25000.");
 
     public DateTimeOffset Time()
     {
@@ -111,7 +111,7 @@ internal readonly struct PostureJsonNode(JsonElement element, string path)
             return value;
         }
 
-        throw Fail(path, $"is {Describe(element.ValueKind)}; expected an ISO 8601 time such as \"2026-11-22T08:30:00Z\".");
+        throw Fail(path, $"is {JsonKinds.Describe(element.ValueKind)}; expected an ISO 8601 time such as \"2026-11-22T08:30:00Z\".");
     }
 
     public TimeSpan Duration()
@@ -122,7 +122,7 @@ internal readonly struct PostureJsonNode(JsonElement element, string path)
             return value;
         }
 
-        throw Fail(path, $"is {Describe(element.ValueKind)}; expected a duration such as \"00:15:00\" (hh:mm:ss) or \"1.00:00:00\" (days).");
+        throw Fail(path, $"is {JsonKinds.Describe(element.ValueKind)}; expected a duration such as \"00:15:00\" (hh:mm:ss) or \"1.00:00:00\" (days).");
     }
 
     /// <summary>An enum by name, case-insensitively. Numbers are refused: they would admit undefined values.</summary>
@@ -130,7 +130,7 @@ internal readonly struct PostureJsonNode(JsonElement element, string path)
         where TEnum : struct, Enum =>
         element.ValueKind == JsonValueKind.String
             ? EnumNamed<TEnum>(element.GetString()!, path)
-            : throw Fail(path, $"is {Describe(element.ValueKind)}, not a {typeof(TEnum).Name} name; use one of: {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
+            : throw Fail(path, $"is {JsonKinds.Describe(element.ValueKind)}, not a {typeof(TEnum).Name} name; use one of: {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
 
     /// <summary>An enum from a name found at <paramref name="at"/> (a value, or a property name of a map).</summary>
     public static TEnum EnumNamed<TEnum>(string name, string at)
@@ -151,18 +151,7 @@ internal readonly struct PostureJsonNode(JsonElement element, string path)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw Fail(path, $"is {Describe(element.ValueKind)}; expected an object ({{...}}).");
+            throw Fail(path, $"is {JsonKinds.Describe(element.ValueKind)}; expected an object ({{...}}).");
         }
     }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "missing",
-    };
 }
