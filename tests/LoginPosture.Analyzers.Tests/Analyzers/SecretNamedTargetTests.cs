@@ -72,7 +72,7 @@ public sealed class SecretNamedTargetTests
     [Theory]
     [MemberData(nameof(Constructs))]
     public Task Reports_each_construct(string template) =>
-        AnalyzerHarness.VerifyAsync(template.Replace("\"S\"", Quote(Secret)).Replace("\"T\"", Quote(Fake.Random(40, 8))), RuleIds.SecretNamedTarget);
+        AnalyzerHarness.VerifyAsync(Fill(template), RuleIds.SecretNamedTarget);
 
     public static TheoryData<string> LiteralForms => new()
     {
@@ -265,7 +265,10 @@ public sealed class SecretNamedTargetTests
     [Theory]
     [MemberData(nameof(QuietTuples))]
     public Task Stays_quiet_on_tuples_without_a_secret_element_name(string template) =>
-        AnalyzerHarness.VerifyNoneAsync(template.Replace("\"S\"", Quote(Secret)).Replace("\"T\"", Quote(Fake.Random(40, 8))));
+        AnalyzerHarness.VerifyNoneAsync(Fill(template));
+
+    /// <summary>Puts run-time values in place of the "S" and "T" markers of a template.</summary>
+    private static string Fill(string template) => template.Replace("\"S\"", Quote(Secret)).Replace("\"T\"", Quote(Fake.Random(40, 8)));
 
     private static string Quote(string value) => "\"" + value + "\"";
 }
