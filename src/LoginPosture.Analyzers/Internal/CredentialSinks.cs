@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace LoginPosture.Analyzers.Internal;
+
+/// <summary>
+/// APIs that consume a credential, resolved once per compilation by metadata name. A type the compilation does not
+/// reference stays null and costs nothing afterwards (Otp.NET is matched this way without a package reference).
+/// </summary>
+internal sealed class CredentialSinks
+{
+    private static readonly HashSet<string> CredentialHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Authorization", "Proxy-Authorization", "X-API-KEY", "X-APIKEY", "API-KEY", "APIKEY", "X-API-SECRET",
+        "X-API-TOKEN", "X-AUTH-TOKEN", "X-ACCESS-TOKEN", "X-MBX-APIKEY", "APCA-API-SECRET-KEY", "OK-ACCESS-KEY",
+        "OK-ACCESS-PASSPHRASE", "CB-ACCESS-KEY", "CB-ACCESS-PASSPHRASE", "X-BAPI-API-KEY", "KC-API-KEY",
+        "KC-API-PASSPHRASE", "API-Secret", "X-COINAPI-KEY", "X-Finnhub-Token", "Ocp-Apim-Subscription-Key",
+        "X-Functions-Key", "X-Goog-Api-Key", "PRIVATE-TOKEN", "X-Vault-Token", "X-Shopify-Access-Token",
+        "X-CMC_PRO_API_KEY", "X-Gemini-APIKey", "X-Kraken-API-Key", "X-Bitmex-Api-Key", "X-IBKR-Token",
+    };
+
+    /// <summary>Invocation or creation names that may reach a sink; a cheap syntactic gate before the semantic model.</summary>
+    private static readonly HashSet<string> CandidateNames = new(StringComparer.Ordinal)
+    {
+        "NetworkCredential", "AuthenticationHeaderValue", "HMACSHA1", "HMACSHA256", "HMACSHA384", "HMACSHA512",
+        "HMACMD5", "HMACSHA3_256", "HMACSHA3_384", "HMACSHA3_512", "HashData", "TryHashData", "CreateHMAC",
+        "SetEnvironmentVariable", "Totp", "Hotp", "ToBytes", "PasswordDeriveBytes", "Rfc2898DeriveBytes", "Pbkdf2",
+    };
+
+    private readonly INamedTypeSymbol? networkCredential;
+    private readonly INamedTypeSymbol? authenticationHeaderValue;
+    private readonly INamedTypeSymbol? hmac;
+    private readonly INamedTypeSymbol? keyedHashAlgorithm;
+    private readonly INamedTypeSymbol? symmetricAlgorithm;
+    private readonly INamedTypeSymbol? incrementalHash;
+    private readonly INamedTypeSymbol? environment;
+    private readonly INamedTypeSymbol? uriBuilder;
+    private readonly INamedTypeSymbol? passwordDeriveBytes;
+    private readonly INamedTypeSymbol? rfc2898DeriveBytes;
+    private readonly INamedTypeSymbol? totp;
+    private readonly INamedTypeSymbol? hotp;
+    private readonly INamedTypeSymbol? base32Encoding;
+
+    private CredentialSinks(Compilation compilation)
+    {
+        networkCredential = compilation.GetTypeByMetadataName("System.Net.NetworkCredential");
+        authenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
+        hmac = compilation.GetTypeByMetadataName("System.Security.Cryptography.HMAC");
+        keyedHashAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.KeyedHashAlgorithm");
+        symmetricAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm");
+        incrementalHash = compilation.GetTypeByMetadataName("System.Security.Cryptography.IncrementalHash");
+        environment = compilation.GetTypeByMetadataName("System.Environment");
+        uriBuilder = compilation.GetTypeByMetadataName("System.UriBuilder");
+        passwordDeriveBytes = compilation.GetTypeByMetadataName("System.Security.Cryptography.PasswordDeriveBytes");
+        rfc2898DeriveBytes = compilation.GetTypeByMetadataName("System.Security.Cryptography.Rfc2898DeriveBytes");
+        totp = compilation.GetTypeByMetadataName("OtpNet.Totp");
+        hotp = compilation.GetTypeByMetadataName("OtpNet.Hotp");
+        base32Encoding = compilation.GetTypeByMetadataName("OtpNet.Base32Encoding");
+    }
+
+    public static CredentialSinks Create(Compilation compilation) => new(compilation);
+
+    /// <summary>Is this an HTTP header that carries a credential (Authorization, X-MBX-APIKEY, ...)?</summary>
+    public static bool IsCredentialHeader(string name) => CredentialHeaders.Contains(name);
+
+    /// <summary>Could a call or creation with this simple name reach a sink? Purely syntactic.</summary>
+    public static bool IsCandidateName(string? name) => name is not null && CandidateNames.Contains(name);
+
+    /// <summary>Does the property assigned here consume a credential (NetworkCredential.Password, HMAC.Key...)?</summary>
+    public string? MatchProperty(IPropertySymbol property)
+    {
+        var type = property.ContainingType;
+        switch (property.Name)
+        {
+            case "Password" when Is(type, networkCredential):
+                return "NetworkCredential.Password";
+            case "Password" when Is(type, uriBuilder):
+                return "UriBuilder.Password";
+            case "Key" when InheritsFrom(type, keyedHashAlgorithm):
+                return "HMAC key";
+            case "Key" when InheritsFrom(type, symmetricAlgorithm):
+                return "symmetric encryption key";
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Does this parameter consume a credential? Returns a short description of the sink, or null.</summary>
+    public string? MatchParameter(IParameterSymbol parameter)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol method)
+        {
+            return null;
+        }
+
+        var type = method.ContainingType;
+        var name = parameter.Name;
+        if (Is(type, networkCredential) && method.MethodKind == MethodKind.Constructor && name == "password")
+        {
+            return "NetworkCredential password";
+        }
+
+        if (Is(type, authenticationHeaderValue) && method.MethodKind == MethodKind.Constructor && name == "parameter")
+        {
+            return "AuthenticationHeaderValue credentials";
+        }
+
+        if (name == "key" && (InheritsFrom(type, hmac) || Is(type, incrementalHash)))
+        {
+            return "HMAC key";
+        }
+
+        if ((name is "password" or "strPassword") && (Is(type, passwordDeriveBytes) || Is(type, rfc2898DeriveBytes)))
+        {
+            return "password-based key derivation";
+        }
+
+        if ((Is(type, totp) || Is(type, hotp)) && method.MethodKind == MethodKind.Constructor && parameter.Ordinal == 0)
+        {
+            return "Otp.NET one-time-password seed";
+        }
+
+        if (Is(type, base32Encoding) && method.Name == "ToBytes")
+        {
+            return "Otp.NET Base32 seed";
+        }
+
+        return null;
+    }
+
+    /// <summary>Is this method <c>Environment.SetEnvironmentVariable</c>?</summary>
+    public bool IsSetEnvironmentVariable(IMethodSymbol method) =>
+        method.Name == "SetEnvironmentVariable" && Is(method.ContainingType, environment);
+
+    private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? sink) =>
+        sink is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, sink);
+
+    private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol? sink)
+    {
+        if (sink is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, sink))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

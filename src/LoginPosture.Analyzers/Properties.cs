@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("LoginPosture.Analyzers.CodeFixes")]
+[assembly: InternalsVisibleTo("LoginPosture.Analyzers.Tests")]

@@ -1,0 +1,130 @@
+using LoginPosture.Analyzers.Internal;
+using LoginPosture.Analyzers.Tests.Harness;
+
+namespace LoginPosture.Analyzers.Tests.Analyzers;
+
+/// <summary>LP0002: provider credential formats, found whatever the surrounding names say.</summary>
+public sealed class KnownCredentialFormatTests
+{
+    public static TheoryData<string, string> Formats => new()
+    {
+        { "AWS access key ID", Fake.AwsAccessKeyId() },
+        { "GitHub token", Fake.GitHubClassic() },
+        { "GitHub fine-grained personal access token", Fake.GitHubFineGrained() },
+        { "Slack token", Fake.SlackBot() },
+        { "Slack webhook URL", Fake.SlackWebhook() },
+        { "Stripe live or restricted key", Fake.StripeLive() },
+        { "Stripe live or restricted key", Fake.StripeRestricted() },
+        { "Google API key", Fake.GoogleApiKey() },
+        { "SendGrid API key", Fake.SendGrid() },
+        { "Telegram bot token", Fake.Telegram() },
+        { "OpenAI API key", Fake.OpenAiProject() },
+        { "OpenAI API key", Fake.OpenAiLegacy() },
+        { "signed JSON Web Token", Fake.Jwt() },
+        { "PEM private key", Fake.PemPrivateKeyEscaped() },
+        { "Azure storage account key", Fake.AzureStorageConnectionString() },
+        { "NuGet API key", Fake.NuGetKey() },
+        { "connection string with a password", "Server=db.internal;Database=orders;User Id=trader;Password=" + Fake.Random(12, 3) + ";" },
+        { "connection string with a password", "Host=pg;Username=bot;Pwd = 'hunter2x';" },
+        { "connection string with a password", "Server=db;Password=hunter2;" },
+        { "URL carrying a password", "https://trader01:" + Fake.Random(12, 4) + "@fix.broker.example/session" },
+        { "URL carrying a password", "amqp://bot:" + Fake.Random(10, 5) + "@rabbit:5672/" },
+        { "otpauth:// URI with a TOTP/HOTP seed", "otpauth://totp/Broker:me?secret=" + Fake.From(Fake.Base32, 32, 6) + "&issuer=Broker" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task Reports_each_format_in_an_unremarkable_variable(string description, string value)
+    {
+        Assert.Equal(description, CredentialFormats.Describe(CredentialFormats.Find(value.Replace("\\n", "\n"))));
+        await AnalyzerHarness.VerifyAsync($"class C {{ static readonly string Value = [|\"{value}\"|]; }}", RuleIds.KnownCredentialFormat);
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public Task Reports_formats_anywhere_even_in_arguments_and_messages(string description, string value)
+    {
+        _ = description;
+        return AnalyzerHarness.VerifyAsync(
+            $"class C {{ void Use(object o) {{ }} void M() => Use([|\"prefix {value} suffix\"|]); }}", RuleIds.KnownCredentialFormat);
+    }
+
+    [Fact]
+    public Task Reports_a_format_split_across_a_constant_concatenation_once()
+    {
+        var key = Fake.GitHubClassic(9);
+        return AnalyzerHarness.VerifyAsync(
+            $"class C {{ const string Token = [|\"{key.Substring(0, 10)}\" + \"{key.Substring(10)}\"|]; }}", RuleIds.KnownCredentialFormat);
+    }
+
+    [Fact]
+    public Task Reports_a_pem_key_split_over_lines_of_a_concatenation()
+    {
+        var body = Fake.From(Fake.Base64, 64, 2);
+        return AnalyzerHarness.VerifyAsync(
+            $$"""
+            class C
+            {
+                const string Key = [|"-----BEGIN PRIVATE KEY-----\n" +
+                    "MI{{body}}\n" +
+                    "{{body}}\n" +
+                    "-----END PRIVATE KEY-----"|];
+            }
+            """, RuleIds.KnownCredentialFormat);
+    }
+
+    [Fact]
+    public Task Reports_constant_parts_of_interpolated_strings()
+    {
+        var key = Fake.StripeLive(3);
+        return AnalyzerHarness.VerifyAsync(
+            $"class C {{ string M(string account) => [|$\"https://api.pay.example/{{account}}?key={key}\"|]; }}", RuleIds.KnownCredentialFormat);
+    }
+
+    [Fact]
+    public Task Reports_utf8_and_raw_literals()
+    {
+        var key = Fake.SlackBot(4);
+        return AnalyzerHarness.VerifyAsync(
+            $"class C {{ static System.ReadOnlySpan<byte> A => [|\"{key}\"u8|]; const string B = [|\"\"\"{Fake.GoogleApiKey(5)}\"\"\"|]; }}",
+            RuleIds.KnownCredentialFormat);
+    }
+
+    public static TheoryData<string> NearMisses => new()
+    {
+        "AK" + "IAIOSFODNN7EXAMPLE",
+        "AK" + "IA" + "1234",
+        "gh" + "p_tooShort",
+        "pk" + "_live_" + Fake.Random(24, 1),
+        "sk" + "_test_" + Fake.Random(24, 1),
+        "ey" + "JhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.ey" + "JzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
+            + "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+        "ey" + "JhbGciOiJub25lIn0.ey" + "JzdWIiOiIxMjM0NTY3ODkwIn0.",
+        "-----BEGIN " + "PRIVATE KEY-----",
+        "-----BEGIN PUBLIC KEY-----\\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEq9z3Vx2mLrT8MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEq9z3Vx2mLrT8\\n-----END PUBLIC KEY-----",
+        "Server=db;Database=orders;Integrated Security=true;",
+        "Server=db;User Id=sa;Password=;",
+        "Server=db;User Id=sa;Password={0};",
+        "Server=db;User Id=sa;Password=@password;",
+        "Server=db;User Id=sa;Password=********;",
+        "Server=db;User Id=sa;Password=${DB_PASSWORD};",
+        "PasswordField=1;PasswordPolicy=strict",
+        "https://api.broker.example/v1/orders?symbol=AAPL",
+        "https://user@host.example/path",
+        "https://admin:admin@localhost:8080/",
+        "https://user:{password}@host.example/",
+        "mailto:someone@example.com",
+        "otpauth://totp/Broker:me?issuer=Broker",
+        "Please enter your password = the one from the welcome letter",
+    };
+
+    [Theory]
+    [MemberData(nameof(NearMisses))]
+    public Task Stays_quiet_on_near_misses(string value) =>
+        AnalyzerHarness.VerifyNoneAsync($"class C {{ static readonly string Value = \"{value}\"; }}");
+
+    [Fact]
+    public Task Stays_quiet_on_url_holes_in_interpolated_strings() =>
+        AnalyzerHarness.VerifyNoneAsync(
+            "class C { string M(string user, string pwd, string host) => $\"https://{user}:{pwd}@{host}/\" + $\"Server=db;Password={pwd};\"; }");
+}
