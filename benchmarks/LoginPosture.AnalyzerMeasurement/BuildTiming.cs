@@ -44,13 +44,7 @@ internal static partial class BuildTiming
                 }
             }
 
-            var report = Report(files, lines, runs, measurements);
-            Directory.CreateDirectory(resultsDirectory);
-            var path = Path.Combine(resultsDirectory, "analyzer-build-time.md");
-            File.WriteAllText(path, report);
-            Console.WriteLine(report);
-            Console.WriteLine($"Written to {path}");
-            return 0;
+            return Results.Publish(resultsDirectory, "analyzer-build-time.md", Report(files, lines, runs, measurements));
         }
         finally
         {

@@ -62,13 +62,7 @@ internal static class PrecisionRecall
         }
 
         var scores = new[] { Detector.LoginPosture(), Detector.Sonar() }.Select(d => Analyze(compilation, d)).ToList();
-        var report = Report(cases, scores, seed);
-        Directory.CreateDirectory(resultsDirectory);
-        var path = Path.Combine(resultsDirectory, "analyzer-precision-recall.md");
-        File.WriteAllText(path, report);
-        Console.WriteLine(report);
-        Console.WriteLine($"Written to {path}");
-        return 0;
+        return Results.Publish(resultsDirectory, "analyzer-precision-recall.md", Report(cases, scores, seed));
     }
 
     private static CSharpCompilation Compile(IReadOnlyList<CorpusCase> cases)

@@ -14,7 +14,26 @@ internal static class TradingCodeBase
     private static readonly string[] Venues = ["Binance", "Kraken", "Coinbase", "Alpaca", "Ibkr", "Bybit", "Okx", "Kucoin", "Polygon", "Tradier"];
     private static readonly string[] Assets = ["BTC", "ETH", "SOL", "AAPL", "MSFT", "ES", "NQ", "EUR", "GBP", "XAU"];
 
+    /// <summary>The usings the SDK's ImplicitUsings would add, for compiling the files outside a project.</summary>
+    public const string ImplicitUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Net.Http;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        """;
+
     public static void Write(string directory, int files, int seed)
+    {
+        foreach (var (name, source) in Generate(files, seed))
+        {
+            File.WriteAllText(Path.Combine(directory, name), source);
+        }
+    }
+
+    public static IEnumerable<(string FileName, string Source)> Generate(int files, int seed)
     {
         var f = new Fakes(seed);
         for (var i = 0; i < files; i++)
@@ -28,7 +47,7 @@ internal static class TradingCodeBase
                 2 => Parser(name, f),
                 _ => Options(name, venue),
             };
-            File.WriteAllText(Path.Combine(directory, name + (i % 4) + ".cs"), source);
+            yield return (name + (i % 4) + ".cs", source);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace LoginPosture.Package.Tests;
@@ -110,48 +109,45 @@ internal sealed partial class ConsumerProject
         var headerKey = Random(Alphanumeric, 64);
         var password = Random(Alphanumeric, 14);
 
-        var lines = new List<string>();
-        var planted = new List<PlantedSecret>();
-        void Add(string line) => lines.Add(line);
-        void Plant(string line, string ruleId, string what)
-        {
-            lines.Add(line);
-            planted.Add(new PlantedSecret(lines.Count, ruleId, what));
-        }
+        // "// expect LPxxxx: what" marks a planted line; the marker is read back below to learn its line number.
+        var source = $$"""
+            using System.Net;
+            using System.Net.Http;
 
-        Add("using System.Net;");
-        Add("using System.Net.Http;");
-        Add("");
-        Add("namespace Consumer;");
-        Add("");
-        Add("internal static class Program");
-        Add("{");
-        Add("    private static void Main()");
-        Add("    {");
-        Add("        int compilerRan = 0; // CS0219: shows that the compiler ran and its warnings are printed");
-        Add("        using var client = new HttpClient();");
-        Plant($"        client.DefaultRequestHeaders.Add(\"X-MBX-APIKEY\", \"{headerKey}\");", "LP0003", "API key header value");
-        Plant($"        var credential = new NetworkCredential(\"trader01\", \"{password}\");", "LP0003", "NetworkCredential password");
-        Add("        Console.WriteLine(credential.UserName + Keys.BinanceApiSecret.Length + Keys.ReleaseFeed.Length);");
-        Add("    }");
-        Add("}");
-        Add("");
-        Add("internal static class Keys");
-        Add("{");
-        Plant($"    internal const string BinanceApiSecret = \"{binanceSecret}\";", "LP0001", "secret-named constant");
-        Plant($"    internal const string ReleaseFeed = \"{githubToken}\";", "LP0002", "GitHub token in a neutral name");
-        Add("}");
+            namespace Consumer;
 
-        var source = new StringBuilder();
-        foreach (var line in lines)
-        {
-            source.Append(line).Append('\n');
-        }
+            internal static class Program
+            {
+                private static void Main()
+                {
+                    int compilerRan = 0; // CS0219: shows that the compiler ran and its warnings are printed
+                    using var client = new HttpClient();
+                    client.DefaultRequestHeaders.Add("X-MBX-APIKEY", "{{headerKey}}"); // expect LP0003: API key header value
+                    var credential = new NetworkCredential("trader01", "{{password}}"); // expect LP0003: NetworkCredential password
+                    Console.WriteLine(credential.UserName + Keys.BinanceApiSecret.Length + Keys.ReleaseFeed.Length);
+                }
+            }
 
-        return (source.ToString(), planted);
+            internal static class Keys
+            {
+                internal const string BinanceApiSecret = "{{binanceSecret}}"; // expect LP0001: secret-named constant
+                internal const string ReleaseFeed = "{{githubToken}}"; // expect LP0002: GitHub token in a neutral name
+            }
+
+            """;
+
+        var planted = source.Split('\n')
+            .Select((line, index) => (Marker: ExpectMarker().Match(line), Line: index + 1))
+            .Where(x => x.Marker.Success)
+            .Select(x => new PlantedSecret(x.Line, x.Marker.Groups["id"].Value, x.Marker.Groups["what"].Value))
+            .ToList();
+        return (source, planted);
     }
 
     private static string Random(string alphabet, int length) => RandomNumberGenerator.GetString(alphabet, length);
+
+    [GeneratedRegex(@"// expect (?<id>LP\d{4}): (?<what>.+)$")]
+    private static partial Regex ExpectMarker();
 
     [GeneratedRegex(@"(?<file>[^\s\\/(]+\.cs)\((?<line>\d+),\d+\): warning (?<id>[A-Z]+\d+):")]
     private static partial Regex WarningLine();
