@@ -57,6 +57,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
             start.RegisterSyntaxNodeAction(pass.AnalyzeLiteral,
                 SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringExpression);
+            start.RegisterSyntaxNodeAction(pass.AnalyzeConcatenation, SyntaxKind.AddExpression);
             start.RegisterSyntaxNodeAction(pass.AnalyzeConstantReference,
                 SyntaxKind.EqualsValueClause, SyntaxKind.SimpleAssignmentExpression, SyntaxKind.Argument,
                 SyntaxKind.ReturnStatement, SyntaxKind.ArrowExpressionClause);
@@ -107,15 +108,9 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         public void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
         {
             var node = (ExpressionSyntax)context.Node;
-            var top = ConcatenationTop(node);
-            if (top != node)
+            if (IsConcatenationOperand(node))
             {
-                if (FirstLiteralLeaf(top) == node && SettingsFor(context) is { } concatenationSettings)
-                {
-                    AnalyzeConcatenation(context, concatenationSettings, top);
-                }
-
-                return;
+                return; // the whole concatenation is analysed once, from its top
             }
 
             var value = LiteralValue(node);
@@ -137,6 +132,15 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             }
 
             Evaluate(context, settings, node, value, scanFormats: true);
+        }
+
+        public void AnalyzeConcatenation(SyntaxNodeAnalysisContext context)
+        {
+            var top = (ExpressionSyntax)context.Node;
+            if (!IsConcatenationOperand(top) && ContainsStringLiteral(top) && SettingsFor(context) is { } settings)
+            {
+                AnalyzeConcatenation(context, settings, top);
+            }
         }
 
         public void AnalyzeConstantReference(SyntaxNodeAnalysisContext context)
@@ -238,7 +242,10 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (value.Length < settings.MinLength || SecretValues.IsPlaceholder(value) || SecretValues.IsReference(value)
+            // Sentences and UI text are never credentials, unless they are "Bearer <token>" or a passphrase.
+            if (value.Length < settings.MinLength
+                || (SecretValues.HasWhitespace(value) && !ValueChecks.HasAuthScheme(value) && !ValueChecks.IsPassphrase(value))
+                || SecretValues.IsPlaceholder(value) || SecretValues.IsReference(value)
                 || SecretValues.IsKnownNonSecret(value) || SecretValues.IsNameLike(value))
             {
                 return;
@@ -290,7 +297,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
             if (CredentialSinks.IsCredentialHeader(key))
             {
-                if (ValueChecks.AcceptsSinkValue(value, settings))
+                if (ValueChecks.AcceptsHeaderValue(value, settings))
                 {
                     Report(context, Descriptors.LP0003_CredentialSink, node, key, "'" + key + "' header");
                 }
@@ -372,7 +379,10 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             }
 
             var target = SecretTarget.Find(node);
-            var name = target.Kind == TargetKind.Named ? target.Name : null;
+            // Name the replacement after the target only when the target's name says secret (ApiSecret, not Value).
+            var name = target.Kind == TargetKind.Named && SecretNames.Classify(target.Name!, SecretSettings.Default) != NameKind.None
+                ? target.Name
+                : null;
             Report(context, Descriptors.LP0002_KnownCredentialFormat, node, name, CredentialFormats.Describe(format),
                 CredentialFormats.SuggestedVariable(format));
             return true;
@@ -467,33 +477,41 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private static ExpressionSyntax ConcatenationTop(ExpressionSyntax node)
+        private static bool IsConcatenationOperand(ExpressionSyntax node)
         {
-            var top = node;
-            var current = node;
-            while (current.Parent is ParenthesizedExpressionSyntax or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression })
+            var parent = node.Parent;
+            while (parent is ParenthesizedExpressionSyntax)
             {
-                current = (ExpressionSyntax)current.Parent;
-                if (current is BinaryExpressionSyntax)
-                {
-                    top = current;
-                }
+                parent = parent.Parent;
             }
 
-            return top;
+            return parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression };
         }
 
-        private static ExpressionSyntax? FirstLiteralLeaf(ExpressionSyntax top)
+        private static bool ContainsStringLiteral(ExpressionSyntax expression)
         {
-            foreach (var leaf in Leaves(top))
+            // Walks the left spine iteratively (long chains lean left); right operands are almost always leaves.
+            var current = expression;
+            while (true)
             {
-                if (leaf is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax)
+                while (current is ParenthesizedExpressionSyntax parenthesized)
                 {
-                    return leaf;
+                    current = parenthesized.Expression;
                 }
-            }
 
-            return null;
+                if (current is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } binary)
+                {
+                    return current is InterpolatedStringExpressionSyntax
+                        || current.IsKind(SyntaxKind.StringLiteralExpression) || current.IsKind(SyntaxKind.Utf8StringLiteralExpression);
+                }
+
+                if (ContainsStringLiteral(binary.Right))
+                {
+                    return true;
+                }
+
+                current = binary.Left;
+            }
         }
 
         private static List<ExpressionSyntax> Leaves(ExpressionSyntax top)

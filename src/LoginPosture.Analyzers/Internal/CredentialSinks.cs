@@ -26,6 +26,7 @@ internal sealed class CredentialSinks
         "NetworkCredential", "AuthenticationHeaderValue", "HMACSHA1", "HMACSHA256", "HMACSHA384", "HMACSHA512",
         "HMACMD5", "HMACSHA3_256", "HMACSHA3_384", "HMACSHA3_512", "HashData", "TryHashData", "CreateHMAC",
         "SetEnvironmentVariable", "Totp", "Hotp", "ToBytes", "PasswordDeriveBytes", "Rfc2898DeriveBytes", "Pbkdf2",
+        "ApiCredentials", "SecretKey",
     };
 
     private readonly INamedTypeSymbol? networkCredential;
@@ -41,6 +42,8 @@ internal sealed class CredentialSinks
     private readonly INamedTypeSymbol? totp;
     private readonly INamedTypeSymbol? hotp;
     private readonly INamedTypeSymbol? base32Encoding;
+    private readonly INamedTypeSymbol? exchangeApiCredentials;
+    private readonly INamedTypeSymbol? alpacaSecretKey;
 
     private CredentialSinks(Compilation compilation)
     {
@@ -57,6 +60,10 @@ internal sealed class CredentialSinks
         totp = compilation.GetTypeByMetadataName("OtpNet.Totp");
         hotp = compilation.GetTypeByMetadataName("OtpNet.Hotp");
         base32Encoding = compilation.GetTypeByMetadataName("OtpNet.Base32Encoding");
+
+        // Trading SDKs: CryptoExchange.Net (Binance.Net, Kraken.Net, Bybit.Net, Kucoin.Net...) and Alpaca.Markets.
+        exchangeApiCredentials = compilation.GetTypeByMetadataName("CryptoExchange.Net.Authentication.ApiCredentials");
+        alpacaSecretKey = compilation.GetTypeByMetadataName("Alpaca.Markets.SecretKey");
     }
 
     public static CredentialSinks Create(Compilation compilation) => new(compilation);
@@ -119,6 +126,16 @@ internal sealed class CredentialSinks
         if ((Is(type, totp) || Is(type, hotp)) && method.MethodKind == MethodKind.Constructor && parameter.Ordinal == 0)
         {
             return "Otp.NET one-time-password seed";
+        }
+
+        if (InheritsFrom(type, exchangeApiCredentials) && method.MethodKind == MethodKind.Constructor && parameter.Type.SpecialType == SpecialType.System_String)
+        {
+            return "exchange API credentials (" + name + ")";
+        }
+
+        if (Is(type, alpacaSecretKey) && method.MethodKind == MethodKind.Constructor && name != "keyId")
+        {
+            return "Alpaca secret key";
         }
 
         if (Is(type, base32Encoding) && method.Name == "ToBytes")

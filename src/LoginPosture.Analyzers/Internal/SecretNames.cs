@@ -16,8 +16,11 @@ internal enum NameKind
     /// <summary>Says secret, token, API key, private key, credential, client secret, TOTP seed...</summary>
     Secret,
 
-    /// <summary>Says password, passwd, pwd, passphrase: human-chosen values are reported too.</summary>
+    /// <summary>Says password, passwd, pwd: human-chosen values are reported too.</summary>
     Password,
+
+    /// <summary>Says passphrase: like a password, and several lower-case words count as a value, not a sentence.</summary>
+    Passphrase,
 }
 
 /// <summary>
@@ -110,6 +113,11 @@ internal static class SecretNames
             return NameKind.None;
         }
 
+        if (!settings.HasExtraSecretNames && !MightBeSecret(name))
+        {
+            return NameKind.None; // most names: decided without allocating
+        }
+
         var compact = Compact(name);
         if (settings.IsIgnoredName(compact))
         {
@@ -124,6 +132,22 @@ internal static class SecretNames
         }
 
         return kind;
+    }
+
+    /// <summary>Every secret word contains one of these fragments; a name with none of them is never a secret.</summary>
+    private static readonly string[] Fragments = { "pass", "pwd", "pword", "secret", "key", "cred", "bearer", "token", "seed", "sig", "hmac", "auth" };
+
+    private static bool MightBeSecret(string name)
+    {
+        foreach (var fragment in Fragments)
+        {
+            if (name.IndexOf(fragment, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Lower-case letters and digits only: "X-MBX-APIKEY" becomes "xmbxapikey".</summary>
@@ -203,6 +227,11 @@ internal static class SecretNames
     {
         var word = Stem(words[i]);
         var previous = i > 0 ? Stem(words[i - 1]) : null;
+        if (word == "passphrase")
+        {
+            return NameKind.Passphrase;
+        }
+
         if (PasswordWords.Contains(word) || (word == "pass" && i == words.Count - 1))
         {
             return NameKind.Password;
@@ -254,8 +283,12 @@ internal static class SecretNames
     private static NameKind CompactKind(string compact)
     {
         // All-caps names without separators (XMBXAPIKEY, APISECRET) arrive as one word.
-        if (compact.EndsWith("password", StringComparison.Ordinal) || compact.EndsWith("passwd", StringComparison.Ordinal)
-            || compact.EndsWith("passphrase", StringComparison.Ordinal))
+        if (compact.EndsWith("passphrase", StringComparison.Ordinal))
+        {
+            return NameKind.Passphrase;
+        }
+
+        if (compact.EndsWith("password", StringComparison.Ordinal) || compact.EndsWith("passwd", StringComparison.Ordinal))
         {
             return NameKind.Password;
         }

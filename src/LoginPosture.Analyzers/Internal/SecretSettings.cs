@@ -99,6 +99,9 @@ internal sealed class SecretSettings
         return any ? new SecretSettings(extra, ignored, minEntropy, minLength, analyzeTests, analyzeGenerated) : fallback;
     }
 
+    /// <summary>Are any extra secret names configured?</summary>
+    public bool HasExtraSecretNames => !extraSecretNames.IsEmpty;
+
     /// <summary>Does the compact (lower-case alphanumeric) name contain a user-configured secret name?</summary>
     public bool IsExtraSecretName(string compactName) => ContainsAny(compactName, extraSecretNames);
 

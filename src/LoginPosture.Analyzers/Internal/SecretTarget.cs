@@ -63,6 +63,11 @@ internal readonly struct SecretTarget
                     break;
                 case PostfixUnaryExpressionSyntax p when p.IsKind(SyntaxKind.SuppressNullableWarningExpression):
                     break;
+                case SwitchExpressionArmSyntax arm when arm.Expression == child:
+                    parent = arm.Parent; // the switch expression: its value goes where the switch goes
+                    break;
+                case AnonymousFunctionExpressionSyntax lambda when lambda.Body == child:
+                    break; // Func<string> GetApiSecret = () => "...": the lambda's destination names it
                 case BinaryExpressionSyntax binary:
                     if (binary.IsKind(SyntaxKind.CoalesceExpression) && binary.Right == child)
                     {

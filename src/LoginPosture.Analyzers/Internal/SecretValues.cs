@@ -17,7 +17,8 @@ internal static class SecretValues
         "todo", "tbd", "fixme", "none", "null", "nil", "undefined", "default", "secret", "password", "passwd",
         "pwd", "token", "apikey", "apisecret", "key", "value", "string", "redacted", "hidden", "masked", "notset",
         "unset", "empty", "xxx", "demo", "insertkeyhere", "enteryourkey", "mysecret", "mypassword", "mytoken",
-        "myapikey", "secretkey", "accesstoken", "clientsecret",
+        "myapikey", "secretkey", "accesstoken", "clientsecret", "passphrase", "passcode", "pass", "credential",
+        "credentials", "secrets", "apitoken", "privatekey", "authtoken", "bearer",
     };
 
     private static readonly string[] PlaceholderSegments =
@@ -96,7 +97,7 @@ internal static class SecretValues
             || (StartsWithIgnoreCase(v, "projects/") && v.IndexOf("/secrets/", StringComparison.Ordinal) > 0);
     }
 
-    /// <summary>True for public keys, certificates, images and integrity hashes.</summary>
+    /// <summary>True for public keys, certificates, images and integrity hashes. UUIDs are judged by the name (see ValueChecks).</summary>
     public static bool IsKnownNonSecret(string v)
     {
         foreach (var prefix in NonSecretPrefixes)
@@ -107,7 +108,7 @@ internal static class SecretValues
             }
         }
 
-        return IsUuid(v);
+        return false;
     }
 
     /// <summary>
@@ -173,7 +174,7 @@ internal static class SecretValues
         return entropy;
     }
 
-    /// <summary>Number of character classes present: lower, upper, digit, other.</summary>
+    /// <summary>Number of character classes present: lower, upper, digit, symbol (the separators _ . - do not count).</summary>
     public static int CharacterClasses(string s)
     {
         bool lower = false, upper = false, digit = false, other = false;
@@ -191,7 +192,7 @@ internal static class SecretValues
             {
                 digit = true;
             }
-            else
+            else if (c is not ('_' or '.' or '-'))
             {
                 other = true;
             }

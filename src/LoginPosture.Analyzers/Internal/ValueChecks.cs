@@ -5,7 +5,10 @@ namespace LoginPosture.Analyzers.Internal;
 /// <summary>How random a value must look before a target of a given <see cref="NameKind"/> is reported.</summary>
 internal static class ValueChecks
 {
-    private static readonly string[] AuthSchemes = { "Bearer ", "Basic ", "Token ", "Bot ", "Digest ", "ApiKey ", "Apikey ", "token " };
+    private static readonly string[] AuthSchemes = { "Bearer ", "Basic ", "Token ", "Bot ", "Digest ", "ApiKey " };
+
+    // What follows an auth scheme must be token-sized: "Token Session" is a phrase, "Basic dXNlcjpwYXNz" a credential.
+    private const int MinimumSchemeCredential = 12;
 
     /// <summary>
     /// Passwords are human-chosen, so any non-placeholder value of the minimum length counts. Keys and tokens must
@@ -16,23 +19,32 @@ internal static class ValueChecks
         switch (kind)
         {
             case NameKind.Password:
+                return !SecretValues.HasWhitespace(value);
+            case NameKind.Passphrase:
+                // "token expired later" behind a password name is a message; behind a passphrase name it is the value.
                 return !SecretValues.HasWhitespace(value) || IsPassphrase(value);
             case NameKind.Secret:
-                value = StripAuthScheme(value);
-                return !SecretValues.HasWhitespace(value) && LooksRandom(value, settings.MinLength, settings.MinEntropy);
+                var credential = StripAuthScheme(value);
+                return !SecretValues.HasWhitespace(credential) && LooksRandom(credential, settings.MinLength, settings.MinEntropy)
+                    && (credential.Length == value.Length || credential.Length >= MinimumSchemeCredential);
             case NameKind.Weak:
-                return !SecretValues.HasWhitespace(value) && value.Length >= Math.Max(16, settings.MinLength)
+                // A UUID behind "key" or "token" alone is usually an id; behind "api key" or "secret" it is a credential.
+                return !SecretValues.HasWhitespace(value) && !SecretValues.IsUuid(value) && value.Length >= Math.Max(16, settings.MinLength)
                     && LooksRandom(value, 16, settings.MinEntropy + 0.5);
             default:
                 return false;
         }
     }
 
+    /// <summary>An API-key header gets the same test as a secret name: header values are keys and tokens.</summary>
+    public static bool AcceptsHeaderValue(string value, SecretSettings settings) => Accepts(NameKind.Secret, value, settings);
+
     /// <summary>A credential API gets any non-placeholder value of the minimum length (after an auth scheme).</summary>
     public static bool AcceptsSinkValue(string value, SecretSettings settings)
     {
         var credential = StripAuthScheme(value);
         return credential.Length >= settings.MinLength
+            && (credential.Length == value.Length || credential.Length >= MinimumSchemeCredential)
             && !SecretValues.IsPlaceholder(credential)
             && (!SecretValues.HasWhitespace(credential) || IsPassphrase(credential));
     }
@@ -72,10 +84,11 @@ internal static class ValueChecks
 
         // Short strings cannot reach a high per-character entropy; scale the bar with the length.
         var threshold = Math.Min(minEntropy, Math.Log(value.Length, 2) * 0.8);
-        return SecretValues.Entropy(value) >= threshold && (SecretValues.CharacterClasses(value) >= 2 || value.Length >= 20);
+        // Two character classes at least: "loginposture_secret_names" or "BTCUSDT" are words, not keys.
+        return SecretValues.Entropy(value) >= threshold && SecretValues.CharacterClasses(value) >= 2;
     }
 
-    private static bool IsPassphrase(string value)
+    public static bool IsPassphrase(string value)
     {
         // "correct horse battery staple": three or more lower-case words, no sentence punctuation.
         var words = 1;

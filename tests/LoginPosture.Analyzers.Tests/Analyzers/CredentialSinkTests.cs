@@ -13,6 +13,14 @@ public sealed class CredentialSinkTests
             public sealed class Hotp { public Hotp(byte[] secretKey) { } }
             public static class Base32Encoding { public static byte[] ToBytes(string input) => new byte[0]; }
         }
+        namespace CryptoExchange.Net.Authentication
+        {
+            public class ApiCredentials { public ApiCredentials(string key, string secret, string? pass = null) { } }
+        }
+        namespace Alpaca.Markets
+        {
+            public sealed class SecretKey { public SecretKey(string keyId, string value) { } }
+        }
         """;
 
     private static readonly string Value = Fake.Random(32, 11);
@@ -37,6 +45,8 @@ public sealed class CredentialSinkTests
         "using System; class C { void M() => Environment.SetEnvironmentVariable(\"BINANCE_API_SECRET\", [|\"V\"|]); }",
         "using OtpNet; class C { object M() => new Totp(Base32Encoding.ToBytes([|\"V\"|])); }",
         "using OtpNet; using System.Text; class C { object M() => new Hotp(Encoding.ASCII.GetBytes([|\"V\"|])); }",
+        "using CryptoExchange.Net.Authentication; class C { object M() => new ApiCredentials([|\"V\"|], [|\"V\"|]); }",
+        "using Alpaca.Markets; class C { object M() => new SecretKey(\"PKZ7X3Q9M2L8R4T6V1W0\", [|\"V\"|]); }",
         "using System.Net; static class K { public const string P = \"V\"; } class C { object M() => new NetworkCredential(\"trader\", [|K.P|]); }",
     };
 

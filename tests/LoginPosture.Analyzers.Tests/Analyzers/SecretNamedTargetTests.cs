@@ -52,6 +52,9 @@ public sealed class SecretNamedTargetTests
         "using System.Collections.Generic; class C { List<string> apiTokens = [[|\"S\"|]]; }",
         "class C { string M(bool live) { var apiSecret = live ? [|\"S\"|] : [|\"T\"|]; return apiSecret; } }",
         "class C { string M(string? s) { var apiSecret = s ?? [|\"S\"|]; return apiSecret; } }",
+        // switch expressions and lambdas
+        "class C { string M(bool live) { var apiSecret = live switch { true => [|\"S\"|], false => [|\"T\"|] }; return apiSecret; } }",
+        "class C { System.Func<string> GetApiSecret = () => [|\"S\"|]; }",
         // anonymous objects, parameter defaults
         "class C { object M() => new { ApiSecret = [|\"S\"|] }; }",
         "class C { void M(string apiSecret = [|\"S\"|]) { } }",
@@ -81,6 +84,21 @@ public sealed class SecretNamedTargetTests
         var expression = form.Replace("V1", value.Substring(0, 20)).Replace("V2", value.Substring(20)).Replace("V", value);
         return AnalyzerHarness.VerifyAsync(
             $"class C {{ const string Part = \"{value.Substring(20)}\"; const string ApiSecret = {expression}; }}", RuleIds.SecretNamedTarget);
+    }
+
+    [Fact]
+    public Task Reports_constant_interpolated_strings_and_ignores_ones_with_run_time_holes()
+    {
+        var value = Fake.Random(40, 12);
+        return AnalyzerHarness.VerifyAsync(
+            $$"""
+            class C
+            {
+                const string Head = "{{value.Substring(0, 20)}}";
+                const string ApiSecret = [|$"{Head}{{value.Substring(20)}}"|];
+                string M(string account) { var apiSecret = $"{account}-{{value.Substring(20)}}"; return apiSecret; }
+            }
+            """, RuleIds.SecretNamedTarget);
     }
 
     [Fact]
@@ -125,6 +143,7 @@ public sealed class SecretNamedTargetTests
     [InlineData("AwsSecretAccessKey", "wJalrXUtnFEMIK7MDENGbPxRfiCYzQ4m8Tb2Lk9d")]
     [InlineData("OAuthConsumerSecret", "k9Q2mX7pL4tR8vN1zB6cH3jW5yF0gS2dA7eU4iO9")]
     [InlineData("api_key", "3f9a7c2e1b8d4f6a0c5e9b2d7f1a4c8e")]
+    [InlineData("FinnhubApiKey", "3f2b8c1e-9d4a-4b7e-8f6a-2c1d0e9b7a65")]
     public Task Reports_secret_names_and_values(string name, string value) =>
         AnalyzerHarness.VerifyAsync($"class C {{ const string {name} = [|\"{value}\"|]; }}", RuleIds.SecretNamedTarget);
 
@@ -176,11 +195,15 @@ public sealed class SecretNamedTargetTests
         { "PublicKeyToken", "b77a5c561934e089" },
         { "SigningKey", "-----BEGIN PUBLIC KEY-----\\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\\n-----END PUBLIC KEY-----" },
         { "InstrumentationKey", "3f2b8c1e-9d4a-4b7e-8f6a-2c1d0e9b7a65" },
+        { "IdempotencyKey", "3f2b8c1e-9d4a-4b7e-8f6a-2c1d0e9b7a65" },
+        { "CorrelationKey", "3f2b8c1e-9d4a-4b7e-8f6a-2c1d0e9b7a65" },
         { "LogoPngBase64", "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==" },
         // empty, short and low-entropy values
         { "ApiSecret", "" },
         { "Password", "abc" },
         { "Token", "enabled" },
+        { "ApiKey", "Token Session" },
+        { "AccessToken", "Bearer Session" },
         { "ApiKey", "primary" },
         // names that only look like secret names
         { "Author", "k9Q2mX7pL4tR8vN1zB6cH3jW5yF0gS2dA7eU4iO9" },

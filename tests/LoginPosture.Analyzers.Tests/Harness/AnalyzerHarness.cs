@@ -101,6 +101,9 @@ internal static class AnalyzerHarness
 /// <summary>Parses [| |] markup into clean text and spans.</summary>
 internal static class Markup
 {
+    /// <summary>The source without its [| |] marks.</summary>
+    public static string Strip(string markup) => Parse(markup).Source;
+
     public static (string Source, List<TextSpan> Spans) Parse(string markup)
     {
         var builder = new System.Text.StringBuilder(markup.Length);

@@ -63,5 +63,16 @@ internal static class Fake
     public static string AzureStorageConnectionString(int seed = 1) =>
         "DefaultEndpointsProtocol=https;AccountName=tradingstore;Account" + "Key=" + From(Base64, 86, seed) + "==;EndpointSuffix=core.windows.net";
 
+    public static string EntraClientSecret(int seed = 1) => From(Alnum, 3, seed) + "8" + "Q~" + From(Alnum + "_~.", 34, seed + 1);
+
+    public static string GitLab(int seed = 1) => "gl" + "pat-" + From(UrlSafe, 20, seed);
+
+    public static string Npm(int seed = 1) => "np" + "m_" + From(Alnum, 36, seed);
+
+    public static string Anthropic(int seed = 1) => "sk" + "-ant-api03-" + From(UrlSafe, 93, seed) + "AA";
+
+    public static string ServiceBusConnectionString(int seed = 1) =>
+        "Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccess" + "Key=" + From(Base64, 43, seed) + "=";
+
     public static string NuGetKey(int seed = 1) => "oy" + "2" + From(Lower + "234567", 43, seed);
 }
