@@ -2,7 +2,7 @@ using System.Globalization;
 using LoginPosture.AnalyzerMeasurement;
 
 // Usage:
-//   dotnet run --project benchmarks/LoginPosture.AnalyzerMeasurement -c Release -- precision [--seed N] [--dump DIR]
+//   dotnet run --project benchmarks/LoginPosture.AnalyzerMeasurement -c Release -- precision [--seed N] [--seeds N] [--dump DIR]
 //   dotnet run --project benchmarks/LoginPosture.AnalyzerMeasurement -c Release -- timing [--files N] [--runs N]
 //   dotnet run --project benchmarks/LoginPosture.AnalyzerMeasurement -c Release -- cpu [--files N] [--runs N]
 // Results are written to benchmarks/results/ (found by walking up to LoginPosture.sln).
@@ -13,7 +13,7 @@ int IntOption(string name, int fallback) => Option(name) is { } v ? int.Parse(v,
 var results = Path.Combine(RepositoryRoot(), "benchmarks", "results");
 return command switch
 {
-    "precision" => PrecisionRecall.Run(IntOption("--seed", 20261122), results, Option("--dump")),
+    "precision" => PrecisionRecall.Run(IntOption("--seed", 20261122), IntOption("--seeds", 20), results, Option("--dump")),
     "timing" => BuildTiming.Run(IntOption("--files", 400), IntOption("--runs", 3), results),
     "cpu" => InProcessCost.Run(IntOption("--files", 400), IntOption("--runs", 5), results),
     _ => Usage(),
@@ -21,7 +21,7 @@ return command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: precision [--seed N] [--dump DIR] | timing [--files N] [--runs N] | cpu [--files N] [--runs N]");
+    Console.Error.WriteLine("usage: precision [--seed N] [--seeds N] [--dump DIR] | timing [--files N] [--runs N] | cpu [--files N] [--runs N]");
     return 1;
 }
 
