@@ -182,8 +182,8 @@ internal static partial class BuildTiming
         sb.AppendLine($"| build wall time with / without the analyzer | {F(wallWith, "0.00")} s / {F(wallWithout, "0.00")} s ({F(100 * (wallWith / wallWithout - 1), "+0.0;-0.0")}%) |");
         sb.AppendLine();
         sb.AppendLine("ReportAnalyzer times are callback times summed over threads (Roslyn's own caveat: for comparison between analyzers); " +
-                      "the with/without difference is the end-to-end cost. On a shared machine wall and Csc times swing with other load; " +
-                      "CPU time of the build's process tree is the steadier end-to-end measure.");
+                      "the with/without difference is the end-to-end cost. On a shared machine wall, Csc and even CPU times swing with other load " +
+                      "(compare runs of the same kind), so a with/without difference smaller than that swing is not a measurement of the analyzer.");
         sb.AppendLine();
         sb.AppendLine("| run | analyzer | wall (s) | CPU (s) | Csc (s) | all analyzers (s) | LoginPosture (s) | LoginPosture / Csc | LP warnings |");
         sb.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");

@@ -194,7 +194,8 @@ internal static class PrecisionRecall
         sb.AppendLine();
         sb.AppendLine($"Corpus: {cases.Count} cases ({secrets} hardcoded credentials, {clean} clean look-alikes), generated at run time with seed {seed} " +
                       "(`benchmarks/LoginPosture.AnalyzerMeasurement/Corpus/TradingCorpus.cs`). One case per file; a detector finds a case when it " +
-                      "reports any of its rule ids in that file. Rerun: `dotnet run --project benchmarks/LoginPosture.AnalyzerMeasurement -c Release -- precision`.");
+                      "reports any of its rule ids in that file. Rerun: `dotnet run --project benchmarks/LoginPosture.AnalyzerMeasurement -c Release -- precision`; " +
+                      "add `--dump /tmp/corpus` to read the generated cases (never commit the dump: it holds format-valid fakes).");
         sb.AppendLine();
         sb.AppendLine("| detector | TP | FN | FP | TN | precision | recall | false-alarm rate | analyzer exceptions |");
         sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -16,6 +16,14 @@ public sealed class ConsumerBuildTests(PackedLibraryFixture fixture)
 
         Assert.True(result.Succeeded, result.ToString());
         Assert.True(warnings.Any(w => w.Id == "CS0219"), $"The compiler warning that proves compilation ran is missing. {result}");
+
+        // Both packed assemblies load in the command-line compiler: no load failure, no newer-compiler warning,
+        // and no analyzer crash.
+        foreach (var loadProblem in new[] { "CS8032", "CS8034", "CS9057", "AD0001" })
+        {
+            Assert.False(result.Output.Contains(loadProblem, StringComparison.Ordinal), $"The build reported {loadProblem}. {result}");
+        }
+
         foreach (var planted in consumer.Planted)
         {
             var onLine = warnings.Where(w => w.File == "Program.cs" && w.Line == planted.Line).Select(w => w.Id).ToList();
