@@ -4,6 +4,8 @@ using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 
+using static LoginPosture.AnalyzerMeasurement.Results;
+
 namespace LoginPosture.AnalyzerMeasurement;
 
 /// <summary>
@@ -145,13 +147,6 @@ internal static partial class BuildTiming
 
     private static string Report(int files, int lines, int runs, List<Measurement> all)
     {
-        static double Median(IEnumerable<double> values)
-        {
-            var sorted = values.Order().ToArray();
-            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-        }
-
-        static string F(double v, string format = "0.000") => v.ToString(format, CultureInfo.InvariantCulture);
 
         var with = all.Where(m => m.WithAnalyzer).ToList();
         var without = all.Where(m => !m.WithAnalyzer).ToList();

@@ -6,6 +6,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
+using static LoginPosture.AnalyzerMeasurement.Results;
+
 namespace LoginPosture.AnalyzerMeasurement;
 
 /// <summary>
@@ -42,11 +44,7 @@ internal static class InProcessCost
             .Append(CSharpSyntaxTree.ParseText(TradingCodeBase.ImplicitUsings, parse, path: "GlobalUsings.cs"))
             .ToImmutableArray();
         var lines = trees.Sum(t => t.GetText().Lines.Count);
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
-            .Select(p => MetadataReference.CreateFromFile(p))
-            .ToImmutableArray();
+        var references = FrameworkReferences;
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
         var analyzers = Detector.LoginPosture().Analyzers;
         ImmutableArray<DiagnosticAnalyzer> baseline = [new BaselineAnalyzer()];
@@ -99,14 +97,6 @@ internal static class InProcessCost
             }
         }
 
-        static double Median(IEnumerable<double> values)
-        {
-            var sorted = values.Order().ToArray();
-            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-        }
-
-        static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
-
         var cpuWith = Median(with);
         var cpuWithout = Median(without);
         var share = Median(with.Select((w, i) => w / without[i] - 1));
@@ -117,7 +107,7 @@ internal static class InProcessCost
                       "with Roslyn 4.14 (all diagnostics, every method body bound; no emit, so the share is an upper bound) through the analyzer driver, " +
                       "once with the LoginPosture analyzer and once with a do-nothing baseline analyzer (a real build always runs the driver), " +
                       $"sequential analysis, tiered JIT off (steady code from the first pass), {runs} alternating runs after two warm-ups of each. Process CPU time, which other load on the shared machine " +
-                      $"moves far less than wall time. Rerun: `dotnet run --project benchmarks/LoginPosture.AnalyzerMeasurement -c Release -- cpu --files {files} --runs {runs}`.");
+                      $"moves less than wall time, though single runs still differ by up to 20% here: read the median, not one run. Rerun: `dotnet run --project benchmarks/LoginPosture.AnalyzerMeasurement -c Release -- cpu --files {files} --runs {runs}`.");
         sb.AppendLine();
         sb.AppendLine("| measure (median) | value |");
         sb.AppendLine("|---|---:|");

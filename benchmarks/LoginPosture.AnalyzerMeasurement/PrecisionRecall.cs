@@ -137,10 +137,7 @@ internal static class PrecisionRecall
             trees.Add(CSharpSyntaxTree.ParseText(source, parse, path: c.Id + ".cs"));
         }
 
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
-            .Select(p => MetadataReference.CreateFromFile(p));
+        var references = Results.FrameworkReferences;
 
         // The compared rules are switched on explicitly, whatever their default.
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
