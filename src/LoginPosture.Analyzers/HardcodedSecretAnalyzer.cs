@@ -263,6 +263,9 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 case TargetKind.Argument:
                     EvaluateArgument(context, settings, node, value, target);
                     break;
+                case TargetKind.TupleElement:
+                    EvaluateTupleElement(context, settings, node, value, target);
+                    break;
             }
         }
 
@@ -362,6 +365,40 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             {
                 Report(context, Descriptors.LP0001_SecretNamedTarget, node, parameter.Name, parameter.Name);
             }
+        }
+
+        private void EvaluateTupleElement(SyntaxNodeAnalysisContext context, SecretSettings settings, ExpressionSyntax node, string value,
+            SecretTarget target)
+        {
+            var argument = (ArgumentSyntax)target.Site!;
+            var tuple = (TupleExpressionSyntax)argument.Parent!;
+            var index = tuple.Arguments.IndexOf(argument);
+            if (TupleElement(context, tuple, index) is { IsExplicitlyNamedTupleElement: true } element
+                && SecretNames.Classify(element.Name, settings) is var kind && kind != NameKind.None)
+            {
+                if (ValueChecks.Accepts(kind, value, settings))
+                {
+                    Report(context, Descriptors.LP0001_SecretNamedTarget, node, element.Name, element.Name);
+                }
+
+                return;
+            }
+
+            if (target.Key is not null)
+            {
+                EvaluateKeyValue(context, settings, node, value, KeyText(context, target.Key), tuple);
+            }
+        }
+
+        private static IFieldSymbol? TupleElement(SyntaxNodeAnalysisContext context, TupleExpressionSyntax tuple, int index)
+        {
+            // A nested literal has no conversion of its own: its type is the element type of the tuple around it.
+            var type = tuple.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax outer } outerArgument
+                ? TupleElement(context, outer, outer.Arguments.IndexOf(outerArgument))?.Type
+                : context.SemanticModel.GetTypeInfo(tuple, context.CancellationToken).ConvertedType;
+            return type is INamedTypeSymbol { IsTupleType: true } tupleType && index < tupleType.TupleElements.Length
+                ? tupleType.TupleElements[index]
+                : null;
         }
 
         private bool IsSetEnvironmentVariable(SyntaxNodeAnalysisContext context, ArgumentSyntax argument) =>

@@ -29,6 +29,9 @@ internal enum CredentialFormat
     ConnectionStringPassword,
     UrlPassword,
     OtpAuthSeed,
+    AzureSasSignature,
+    BasicAuthCredentials,
+    DiscordBotToken,
 }
 
 /// <summary>
@@ -71,6 +74,9 @@ internal static class CredentialFormats
         CredentialFormat.ConnectionStringPassword => "connection string with a password",
         CredentialFormat.UrlPassword => "URL carrying a password",
         CredentialFormat.OtpAuthSeed => "otpauth:// URI with a TOTP/HOTP seed",
+        CredentialFormat.AzureSasSignature => "Azure shared access signature",
+        CredentialFormat.BasicAuthCredentials => "Basic authentication user:password",
+        CredentialFormat.DiscordBotToken => "Discord bot token",
         _ => "credential",
     };
 
@@ -98,6 +104,9 @@ internal static class CredentialFormats
         CredentialFormat.ConnectionStringPassword => "CONNECTION_STRING",
         CredentialFormat.UrlPassword => "SERVICE_URL",
         CredentialFormat.OtpAuthSeed => "TOTP_URI",
+        CredentialFormat.AzureSasSignature => "AZURE_SAS_URL",
+        CredentialFormat.BasicAuthCredentials => "BASIC_AUTH_HEADER",
+        CredentialFormat.DiscordBotToken => "DISCORD_BOT_TOKEN",
         _ => "SECRET",
     };
 
@@ -146,6 +155,22 @@ internal static class CredentialFormats
                 if (Prefix(s, i, "AccountKey=") && Run(s, i + 11, IsBase64) >= 86)
                 {
                     return CredentialFormat.AzureStorageKey;
+                }
+
+                break;
+            case 'B':
+                if (Prefix(s, i, "Basic ") && BoundaryBefore(s, i) && BasicCredentials(s, i + 6))
+                {
+                    return CredentialFormat.BasicAuthCredentials;
+                }
+
+                break;
+            case 'M':
+            case 'N':
+            case 'O':
+                if (BoundaryBefore(s, i) && DiscordBotToken(s, i))
+                {
+                    return CredentialFormat.DiscordBotToken;
                 }
 
                 break;
@@ -209,6 +234,10 @@ internal static class CredentialFormats
                 else if (s[i] == 's' && Prefix(s, i, "sk-"))
                 {
                     return OpenAiStyle(s, i);
+                }
+                else if (s[i] == 's' && Prefix(s, i, "sig=") && At(s, i - 1) is '?' or '&' && SasSignature(s, i + 4))
+                {
+                    return CredentialFormat.AzureSasSignature;
                 }
 
                 break;
@@ -419,6 +448,125 @@ internal static class CredentialFormats
         }
 
         return Run(s, q + 2, c => IsAzureSecretChar(c) || c == '-') is >= 31 and <= 34;
+    }
+
+    private static bool SasSignature(string s, int start)
+    {
+        // sig= carries a base64 HMAC-SHA256: 43 characters and one '=' pad, usually percent-encoded (%2B %2F %3D).
+        var length = 0;
+        bool upper = false, lower = false, digit = false;
+        var i = start;
+        while (i < s.Length)
+        {
+            var c = s[i];
+            if (c == '%' && (Prefix(s, i + 1, "2B") || Prefix(s, i + 1, "2F") || Prefix(s, i + 1, "2b") || Prefix(s, i + 1, "2f")))
+            {
+                i += 3;
+            }
+            else if (IsAlnum(c) || c is '+' or '/')
+            {
+                upper |= c is >= 'A' and <= 'Z';
+                lower |= c is >= 'a' and <= 'z';
+                digit |= IsDigit(c);
+                i++;
+            }
+            else
+            {
+                break;
+            }
+
+            length++;
+        }
+
+        // Documentation placeholders (sig=AAAA..., sig=xxxx...) lack the mixed alphabet of a real signature.
+        return length == 43 && (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0) >= 2
+            && (At(s, i) == '=' || Prefix(s, i, "%3D") || Prefix(s, i, "%3d"));
+    }
+
+    private static bool BasicCredentials(string s, int start)
+    {
+        // "Basic " + base64("user:password"): decode in place and require a printable user, a colon and a password
+        // that is neither a placeholder nor the user name again ("user:password", "admin:admin" are documentation).
+        var length = Run(s, start, IsBase64);
+        if (length < 12 || length > 512 || length % 4 != 0 || IsWord(At(s, start + length)))
+        {
+            return false;
+        }
+
+        Span<char> decoded = stackalloc char[length / 4 * 3];
+        var count = 0;
+        var bits = 0;
+        var buffer = 0;
+        for (var k = start; k < start + length; k++)
+        {
+            var c = s[k];
+            if (c == '=')
+            {
+                break;
+            }
+
+            buffer = (buffer << 6) | Base64Value(c);
+            bits += 6;
+            if (bits >= 8)
+            {
+                bits -= 8;
+                var b = (buffer >> bits) & 0xFF;
+                if (b is < 0x20 or > 0x7E)
+                {
+                    return false;
+                }
+
+                decoded[count++] = (char)b;
+            }
+        }
+
+        var text = decoded.Slice(0, count);
+        var colon = text.IndexOf(':');
+        if (colon < 1 || count - colon - 1 < 6 || text.Slice(0, colon).IndexOf(' ') >= 0)
+        {
+            return false;
+        }
+
+        var user = text.Slice(0, colon);
+        var password = text.Slice(colon + 1);
+        return !password.SequenceEqual(user) && !SecretValues.IsPlaceholder(password.ToString());
+    }
+
+    private static int Base64Value(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => c - 'A',
+        >= 'a' and <= 'z' => c - 'a' + 26,
+        >= '0' and <= '9' => c - '0' + 52,
+        '+' => 62,
+        _ => 63,
+    };
+
+    private static bool DiscordBotToken(string s, int i)
+    {
+        // <base64url user id, 24-26><.><timestamp, 6><.><HMAC, 27-38>; the id encodes a decimal snowflake, so it
+        // starts M, N or O. A digit somewhere keeps dotted identifiers (Namespace.Type.Member) out.
+        var id = Run(s, i, IsUrlSafe64);
+        if (id is < 24 or > 26 || At(s, i + id) != '.' || Run(s, i + id + 1, IsUrlSafe64) != 6 || At(s, i + id + 7) != '.')
+        {
+            return false;
+        }
+
+        var hmacStart = i + id + 8;
+        var hmac = Run(s, hmacStart, IsUrlSafe64);
+        if (hmac is < 27 or > 38 || At(s, hmacStart + hmac) == '.')
+        {
+            return false;
+        }
+
+        for (var k = i; k < hmacStart + hmac; k++)
+        {
+            if (IsDigit(s[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static CredentialFormat TelegramBotToken(string s, int colon)

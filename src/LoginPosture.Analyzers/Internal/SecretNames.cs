@@ -102,7 +102,7 @@ internal static class SecretNames
     {
         "hash", "hashed", "hashes", "checksum", "digest", "sha", "sha1", "sha256", "sha384", "sha512", "md5",
         "crc", "crc32", "fingerprint", "thumbprint", "integrity", "etag", "publickey", "pubkey", "csrf", "xsrf",
-        "antiforgery", "clientid", "keyid", "publishable",
+        "antiforgery", "forgery", "clientid", "keyid", "publishable",
     };
 
     /// <summary>Classifies a name; <paramref name="settings"/> adds user-configured names and exclusions.</summary>

@@ -17,6 +17,10 @@ internal enum TargetKind
 
     /// <summary>The value half of a key/value pair whose key is a string: dictionary entries, headers, tuples.</summary>
     KeyValue,
+
+    /// <summary>An unnamed element of a tuple literal: the element name comes from the tuple type it converts to
+    /// (a declared, returned or parameter type such as <c>(string Key, string Secret)</c>), which needs the semantic model.</summary>
+    TupleElement,
 }
 
 /// <summary>The target a value reaches, found by walking up the syntax tree from the value.</summary>
@@ -38,7 +42,7 @@ internal readonly struct SecretTarget
     /// <summary>The argument, assignment or declarator that receives the value.</summary>
     public SyntaxNode? Site { get; }
 
-    /// <summary>For <see cref="TargetKind.KeyValue"/>: the key expression.</summary>
+    /// <summary>For <see cref="TargetKind.KeyValue"/> (and a pair's second <see cref="TargetKind.TupleElement"/>): the key expression.</summary>
     public ExpressionSyntax? Key { get; }
 
     public static SecretTarget Named(string? name, SyntaxNode site) =>
@@ -284,12 +288,16 @@ internal readonly struct SecretTarget
                     => (designation.Variables[index] as SingleVariableDesignationSyntax)?.Identifier.ValueText,
                 _ => null,
             };
-            return Named(name, argument);
+            if (name is not null)
+            {
+                return Named(name, argument);
+            }
         }
 
-        return tuple.Arguments.Count == 2 && index == 1
-            ? new SecretTarget(TargetKind.KeyValue, null, tuple, tuple.Arguments[0].Expression)
-            : default;
+        // ("...", "...") returned as, assigned to or passed as (string Key, string Secret): the type names the element.
+        // A pair's second element may also be the value of a ("ApiSecret", "...") key/value tuple.
+        return new SecretTarget(TargetKind.TupleElement, null, argument,
+            tuple.Arguments.Count == 2 && index == 1 ? tuple.Arguments[0].Expression : null);
     }
 
     /// <summary>Marker returned by <see cref="FromArgument"/> when the walk goes on from the conversion call.</summary>

@@ -113,12 +113,12 @@ internal static class SecretValues
 
     /// <summary>
     /// True for strings shaped like names rather than values: environment-variable names (BINANCE_API_KEY),
-    /// configuration keys (Binance:ApiSecret, Binance__ApiSecret), HTTP header names (X-MBX-APIKEY), file paths
-    /// and URLs without credentials.
+    /// configuration keys (Binance:ApiSecret, Binance__ApiSecret), HTTP header names (X-MBX-APIKEY, X-CSRF-TOKEN),
+    /// hidden form field names (__RequestVerificationToken), file paths and URLs without credentials.
     /// </summary>
     public static bool IsNameLike(string v)
     {
-        if (IsEnvironmentName(v) || IsConfigurationKey(v) || IsHeaderName(v))
+        if (IsEnvironmentName(v) || IsConfigurationKey(v) || IsHeaderName(v) || IsFormFieldName(v))
         {
             return true;
         }
@@ -238,8 +238,11 @@ internal static class SecretValues
 
         // Password= must open a key/value pair: at the start, after ';', '?', '&' or a quote, or after a space when
         // the string is made of ';'-separated pairs (a sentence with "password = ..." is not a connection string).
+        // StackExchange.Redis strings ("host:6379,password=...,ssl=True") separate pairs with ',' and never use ';'.
+        var commaSeparated = s.IndexOf(';') < 0;
         if (start > 0 && s[start - 1] is not (';' or '?' or '&' or '"' or '\'')
-            && !(s[start - 1] is ' ' or '\t' or '\n' && s.IndexOf(';') >= 0))
+            && !(s[start - 1] is ' ' or '\t' or '\n' && !commaSeparated)
+            && !(s[start - 1] == ',' && commaSeparated))
         {
             return false;
         }
@@ -264,7 +267,8 @@ internal static class SecretValues
         else
         {
             valueEnd = valueStart;
-            while (valueEnd < s.Length && s[valueEnd] is not (';' or '&' or ' ' or '\t' or '\r' or '\n' or '"' or '\''))
+            while (valueEnd < s.Length && s[valueEnd] is not (';' or '&' or ' ' or '\t' or '\r' or '\n' or '"' or '\'')
+                && !(s[valueEnd] == ',' && commaSeparated))
             {
                 valueEnd++;
             }
@@ -473,6 +477,25 @@ internal static class SecretValues
         }
 
         return !previousDash;
+    }
+
+    private static bool IsFormFieldName(string v)
+    {
+        // __RequestVerificationToken, __VIEWSTATE, __EVENTVALIDATION: ASP.NET hidden field names, letters after "__"
+        if (v.Length < 4 || !v.StartsWith("__", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var i = 2; i < v.Length; i++)
+        {
+            if (v[i] is not ((>= 'a' and <= 'z') or (>= 'A' and <= 'Z')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsPath(string v)

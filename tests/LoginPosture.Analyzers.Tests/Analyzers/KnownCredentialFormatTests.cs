@@ -35,6 +35,15 @@ public sealed class KnownCredentialFormatTests
         { "URL carrying a password", "https://trader01:" + Fake.Random(12, 4) + "@fix.broker.example/session" },
         { "URL carrying a password", "amqp://bot:" + Fake.Random(10, 5) + "@rabbit:5672/" },
         { "otpauth:// URI with a TOTP/HOTP seed", "otpauth://totp/Broker:me?secret=" + Fake.From(Fake.Base32, 32, 6) + "&issuer=Broker" },
+        { "connection string with a password", "redis.internal:6380,pass" + "word=" + Fake.Random(32, 7) + ",ssl=True,abortConnect=False" },
+        { "connection string with a password", "redis-1:6379,redis-2:6379,Pass" + "word=" + Fake.Random(20, 8) },
+        { "URL carrying a password", "redis://default:" + Fake.Random(24, 9) + "@redis.internal:6379/0" },
+        { "URL carrying a password", "rediss://:" + Fake.Random(24, 10) + "@cache.example:6380" },
+        { "Azure shared access signature", Fake.AzureSasUrl() },
+        { "Azure shared access signature", "SharedAccessSignature sr=orders&si" + "g=" + Fake.From(Fake.Base64, 43, 11) + "=&se=1900000000&skn=send" },
+        { "Basic authentication user:password", Fake.BasicAuth("trader01", Fake.Random(14, 12)) },
+        { "Discord bot token", Fake.DiscordBot() },
+        { "Discord bot token", Fake.DiscordBot(5) },
     };
 
     [Theory]
@@ -121,6 +130,28 @@ public sealed class KnownCredentialFormatTests
         "mailto:someone@example.com",
         "otpauth://totp/Broker:me?issuer=Broker",
         "Please enter your password = the one from the welcome letter",
+        // Redis options without a password, and a comma list that is a sentence
+        "redis.internal:6380,ssl=True,abortConnect=False",
+        "redis.internal:6380,password=,ssl=True",
+        "redis.internal:6380,password={0},ssl=True",
+        "redis.internal:6380,password=changeme,ssl=True",
+        "redis://localhost:6379/0",
+        // SAS URLs without a signature, with a placeholder, or a sig= that is not a query parameter
+        "https://acct.blob.core.windows.net/c?sv=2022-11-02&se=2030-01-01&sp=r",
+        "https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=<signature>",
+        "https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=" + new string('A', 43) + "%3D",
+        "https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=" + Fake.Random(20, 1) + "%3D",
+        "usesig=" + Fake.From(Fake.Base64, 43, 2) + "=",
+        // Basic values that are documentation or not user:password
+        Fake.BasicAuth("user", "password"),
+        Fake.BasicAuth("admin", "admin"),
+        Fake.BasicAuth("trader", "pw"),
+        "Basic " + Fake.From(Fake.Alnum, 32, 3),
+        "Basic realm=\\\"Broker\\\"",
+        // dotted names and version strings that are not Discord tokens
+        "MarketDataSubscriptionSvc.Orders.PlaceLimitOrderWithTimeInForce",
+        "M" + Fake.From(Fake.UrlSafe, 25, 4) + "." + Fake.From(Fake.UrlSafe, 7, 5) + "." + Fake.From(Fake.UrlSafe, 27, 6),
+        "A" + Fake.From(Fake.UrlSafe, 25, 4) + "." + Fake.From(Fake.UrlSafe, 6, 5) + "." + Fake.From(Fake.UrlSafe, 27, 6),
     };
 
     [Theory]

@@ -22,6 +22,10 @@ public sealed class RobustnessTests
             Dictionary<string, string> D = new() { ["password"] = "{{Fake.Random(9, 11)}}" };
             Dictionary<string, string> E = new() { { "api_key", "{{Fake.Random(32, 3)}}" } };
             (string apiKey, string apiSecret) T = (apiKey: "k", apiSecret: "{{Fake.Random(32, 4)}}");
+            (string ApiKey, string ApiSecret) Pair() => ("{{Fake.Random(40, 16)}}", ("x", "{{Fake.Random(40, 17)}}").Item2);
+            (string Venue, (string Key, string Secret) Creds) Nested() => ("v", ("k", "{{Fake.Random(40, 18)}}"));
+            string Cache = "r:6379,{{"pass" + "word"}}={{Fake.Random(20, 19)}},ssl=True";
+            string Basic = "{{Fake.BasicAuth("u1", Fake.Random(12, 20))}}", Bot = "{{Fake.DiscordBot(21)}}", Sas = "{{Fake.AzureSasUrl(22)}}";
             bool Check(string password) => password == "{{Fake.Random(12, 12)}}" || password is "{{Fake.Random(12, 13)}}";
             void M(HttpClient h, string? s)
             {
@@ -55,6 +59,12 @@ public sealed class RobustnessTests
         "class C { string s = $\"\"\"{{ \"\"\"; }",
         "class C { string P { get { return \"" + Fake.Random(40, 1) + "\" } } }",
         "namespace { class { string password = @\"" + Fake.Random(40, 1) + "\"u8; } }",
+        "class C { (string Key, string Secret) M() => (\"k\", \"" + Fake.Random(40, 1) + "\", ); }",
+        "class C { (string Key, string Secret) M() => (\"k\", \"" + Fake.Random(40, 1) + "\", \"" + Fake.Random(40, 2) + "\"); }",
+        "class C { (string Key, string Secret) M() => ((\"k\", \"" + Fake.Random(40, 1) + "\"), \"" + Fake.Random(40, 2) + "\"); }",
+        "class C { (Missing Key, string Secret) M() => (\"" + Fake.Random(40, 1) + "\", \"" + Fake.Random(40, 2) + "\"); }",
+        "class C { void M() { Connect((Secret: \"k\", \"" + Fake.Random(40, 1) + "\")); } }",
+        "class C { string s = \"Basic " + Fake.From(Fake.Base64, 40, 3) + "\"; string t = \"x?sig=" + Fake.From(Fake.Base64, 43, 4) + "%3",
     };
 
     [Theory]
@@ -89,14 +99,17 @@ public sealed class RobustnessTests
     public async Task Reports_every_secret_in_the_rich_file()
     {
         var diagnostics = await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Compile(Rich));
-        Assert.True(diagnostics.Length >= 14, string.Join("\n", diagnostics.Select(d => d.ToString())));
+        Assert.True(diagnostics.Length >= 20, string.Join("\n", diagnostics.Select(d => d.ToString())));
     }
 
     [Fact]
     public async Task Pathological_literals_finish()
     {
         var huge = new string('A', 200_000) + "-----BEGIN PRIVATE KEY-----" + new string('=', 100_000);
-        var source = $"class C {{ const string ApiSecret = \"{huge}\"; string U = \"{string.Concat(Enumerable.Repeat("a://b:c@", 5000))}\"; }}";
+        var basic = "Basic " + new string('A', 100_000);
+        var dotted = string.Concat(Enumerable.Repeat("M" + new string('1', 24) + ".", 5000)) + string.Concat(Enumerable.Repeat("&sig=", 5000));
+        var source = $"class C {{ const string ApiSecret = \"{huge}\"; string U = \"{string.Concat(Enumerable.Repeat("a://b:c@", 5000))}\"; "
+            + $"string B = \"{basic}\"; string D = \"{dotted}\"; }}";
         await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Compile(source));
     }
 }

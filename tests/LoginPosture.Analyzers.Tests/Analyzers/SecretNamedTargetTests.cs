@@ -36,6 +36,15 @@ public sealed class SecretNamedTargetTests
         "class C { (string apiKey, string apiSecret) T = (apiKey: \"k\", apiSecret: [|\"S\"|]); }",
         "class C { void M() { var (apiKey, apiSecret) = (\"k\", [|\"S\"|]); _ = apiKey + apiSecret; } }",
         "class C { (string, string) T = (\"apiSecret\", [|\"S\"|]); }",
+        // unnamed tuple literals take their element names from the tuple type they convert to
+        "class C { public (string ApiKey, string ApiSecret) Credentials() => ([|\"S\"|], [|\"T\"|]); }",
+        "class C { (string Key, string Secret) M() { return (\"k\", [|\"S\"|]); } }",
+        "class C { void M() { (string Key, string Secret) creds = (\"k\", [|\"S\"|]); _ = creds; } }",
+        "class C { (string Exchange, string ApiSecret) creds = (\"binance\", [|\"S\"|]); }",
+        "class C { void M() { (string apiKey, string apiSecret) t; t = (\"k\", [|\"S\"|]); _ = t; } }",
+        "class C { void Connect((string Key, string Secret) creds) { } void M() => Connect((\"k\", [|\"S\"|])); }",
+        "using System.Collections.Generic; class C { List<(string Exchange, string ApiSecret)> Accounts = [(\"kraken\", [|\"S\"|])]; }",
+        "class C { (string Venue, (string ApiKey, string ApiSecret) Creds) M() => (\"bybit\", ([|\"S\"|], [|\"T\"|])); }",
         // returns
         "class C { string GetApiSecret() { return [|\"S\"|]; } }",
         "class C { string GetApiSecret() => [|\"S\"|]; }",
@@ -63,7 +72,7 @@ public sealed class SecretNamedTargetTests
     [Theory]
     [MemberData(nameof(Constructs))]
     public Task Reports_each_construct(string template) =>
-        AnalyzerHarness.VerifyAsync(template.Replace("\"S\"", Quote(Secret)).Replace("\"T\"", Quote(Fake.Random(40, 8))), RuleIds.SecretNamedTarget);
+        AnalyzerHarness.VerifyAsync(Fill(template), RuleIds.SecretNamedTarget);
 
     public static TheoryData<string> LiteralForms => new()
     {
@@ -210,6 +219,14 @@ public sealed class SecretNamedTargetTests
         { "Keyboard", "k9Q2mX7pL4tR8vN1zB6cH3jW5yF0gS2dA7eU4iO9" },
         { "PageToken", "k9Q2mX7pL4tR8vN1zB6cH3jW5yF0gS2dA7eU4iO9" },
         { "CsrfToken", "k9Q2mX7pL4tR8vN1zB6cH3jW5yF0gS2dA7eU4iO9" },
+        // CSRF and anti-forgery header and field names
+        { "CsrfTokenHeader", "X-CSRF-TOKEN" },
+        { "XsrfToken", "X-XSRF-TOKEN" },
+        { "AntiForgeryToken", "__RequestVerificationToken" },
+        { "AntiforgeryToken", "RequestVerificationToken" },
+        { "AntiForgeryTokenField", "__RequestVerificationToken" },
+        { "Token", "__RequestVerificationToken" },
+        { "AuthToken", "X-CSRF-TOKEN" },
         { "CacheKey", "k9Q2mX7pL4tR8vN1zB6cH3jW5yF0gS2dA7eU4iO9" },
         { "Symbol", "k9Q2mX7pL4tR8vN1zB6cH3jW5yF0gS2dA7eU4iO9" },
     };
@@ -232,6 +249,26 @@ public sealed class SecretNamedTargetTests
                 void M() => Console.WriteLine("The API secret was rotated; restart the bot to pick up the new token.");
             }
             """);
+
+    public static TheoryData<string> QuietTuples => new()
+    {
+        // element names that are not secret, unnamed tuple types, and a header name behind a secret-named element
+        "class C { (string Symbol, string Side) M() => (\"S\", \"BUY\"); }",
+        "class C { (string, string) M() => (\"S\", \"T\"); }",
+        "class C { (string Name, string Value) M() => (\"Session\", \"S\"); }",
+        "class C { (string ApiKeyHeader, string SecretHeader) M() => (\"X-MBX-APIKEY\", \"X-MBX-SECRET\"); }",
+        "class C { (string CsrfToken, string Venue) M() => (\"S\", \"binance\"); }",
+        "class C { (string ApiKey, string ApiSecret) M() => (\"YOUR_API_KEY\", \"<your-api-secret-here>\"); }",
+        "class C { void M() { var t = (\"S\", \"T\"); _ = t; } }",
+    };
+
+    [Theory]
+    [MemberData(nameof(QuietTuples))]
+    public Task Stays_quiet_on_tuples_without_a_secret_element_name(string template) =>
+        AnalyzerHarness.VerifyNoneAsync(Fill(template));
+
+    /// <summary>Puts run-time values in place of the "S" and "T" markers of a template.</summary>
+    private static string Fill(string template) => template.Replace("\"S\"", Quote(Secret)).Replace("\"T\"", Quote(Fake.Random(40, 8)));
 
     private static string Quote(string value) => "\"" + value + "\"";
 }

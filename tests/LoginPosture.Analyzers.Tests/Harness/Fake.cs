@@ -75,4 +75,20 @@ internal static class Fake
         "Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccess" + "Key=" + From(Base64, 43, seed) + "=";
 
     public static string NuGetKey(int seed = 1) => "oy" + "2" + From(Lower + "234567", 43, seed);
+
+    /// <summary>A Discord bot token: base64url of an 18-digit snowflake id, a 6-character timestamp and a 27-character HMAC.</summary>
+    public static string DiscordBot(int seed = 1) =>
+        ToBase64Url(From("123456789", 1, seed) + From(Digits, 17, seed + 1)) + "." + From(UrlSafe, 6, seed + 2) + "." + From(UrlSafe, 27, seed + 3);
+
+    /// <summary>An Azure blob SAS URL whose sig= is a percent-encoded 44-character base64 HMAC-SHA256.</summary>
+    public static string AzureSasUrl(int seed = 1) =>
+        "https://tradearchive.blob.core.windows.net/fills?sv=2022-11-02&ss=b&srt=o&sp=rw&se=2030-01-01T00:00:00Z&si" + "g="
+        + From(Alnum, 20, seed) + "%2B" + From(Alnum, 21, seed + 1) + "%2F" + "%3D";
+
+    /// <summary>"Basic " and base64 of user:password.</summary>
+    public static string BasicAuth(string user, string password) =>
+        "Basic " + Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(user + ":" + password));
+
+    private static string ToBase64Url(string text) =>
+        Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
