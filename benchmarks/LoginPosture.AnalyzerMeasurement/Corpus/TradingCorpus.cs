@@ -15,6 +15,10 @@ internal static class TradingCorpus
             cases.Add(new CorpusCase($"P{cases.Count(c => c.IsSecret) + 1:000}", true, category, description, members));
         void Clean(string category, string description, string members) =>
             cases.Add(new CorpusCase($"N{cases.Count(c => !c.IsSecret) + 1:000}", false, category, description, members));
+        void HeldOutSecret(string category, string description, string members) =>
+            cases.Add(new CorpusCase($"P{cases.Count(c => c.IsSecret) + 1:000}", true, category, description, members, HeldOut: true));
+        void HeldOutClean(string category, string description, string members) =>
+            cases.Add(new CorpusCase($"N{cases.Count(c => !c.IsSecret) + 1:000}", false, category, description, members, HeldOut: true));
 
         // ---- Secrets held by something named like a secret ----
         const string named = "secret-named target";
@@ -544,6 +548,94 @@ internal static class TradingCorpus
             """);
         Clean(ordinary, "lorem-like sentences with secret words", """
             private const string Help = "Create an API key with trading permission only; keep the secret in a vault and rotate it every 90 days.";
+            """);
+
+        // ================= Held out: written after the rules were tuned on the misses above =================
+        HeldOutSecret(named, "s_-prefixed static Kraken secret", $$"""private static string s_krakenSecret = "{{f.Base64Key(64)}}";""");
+        HeldOutSecret(named, "Bitstamp key in SCREAMING_CASE", $$"""private const string BITSTAMP_API_KEY = "{{f.Alnum(32)}}";""");
+        HeldOutSecret(named, "collection-initializer dictionary of credentials", $$"""
+            public Dictionary<string, string> Creds() => new() { { "apiKey", "{{f.Alnum(64)}}" }, { "secret", "{{f.Alnum(64)}}" } };
+            """);
+        HeldOutSecret(named, "password set inside a configure lambda", $$"""
+            public void Configure(System.Action<System.Action<ExchangeOptions>> configure) => configure(o => o.Passphrase = "{{f.Password()}}");
+            """);
+        HeldOutSecret(named, "array of API keys", $$"""private static readonly string[] apiKeys = { "{{f.Alnum(64)}}", "{{f.Alnum(64)}}" };""");
+        HeldOutSecret(named, "secret chosen by a switch expression", $$"""
+            public string ApiSecret(string env) => env switch { "prod" => "{{f.Alnum(64)}}", _ => "" };
+            """);
+        HeldOutSecret(named, "null-coalescing assignment of a secret", $$"""
+            private string? apiSecret;
+            public string Secret() => apiSecret ??= "{{f.Alnum(48)}}";
+            """);
+        HeldOutSecret(named, "default parameter value for the secret", $$"""
+            public void Connect(string apiKey, string apiSecret = "{{f.Alnum(64)}}") { }
+            """);
+        HeldOutSecret(named, "Gemini API secret", $$"""private const string GeminiApiSecret = "{{f.From("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz", 28)}}";""");
+        HeldOutSecret(named, "signing key from a hex literal", $$"""private static readonly byte[] signingKey = System.Convert.FromHexString("{{f.Hex(64)}}");""");
+        HeldOutSecret(sink, "Bybit API key header", $$"""
+            public void Sign(HttpRequestMessage request) => request.Headers.Add("X-BAPI-API-KEY", "{{f.Alnum(18)}}");
+            """);
+        HeldOutSecret(sink, "OKX passphrase header", $$"""
+            public void Sign(HttpRequestMessage request) => request.Headers.Add("OK-ACCESS-PASSPHRASE", "{{f.Password()}}");
+            """);
+        HeldOutSecret(sink, "secret written into the process environment", $$"""
+            public void Seed() => System.Environment.SetEnvironmentVariable("BINANCE_API_SECRET", "{{f.Alnum(64)}}");
+            """);
+        HeldOutSecret(format, "JWT in a header dictionary", $$"""
+            public Dictionary<string, string> Headers() => new() { ["Authorization"] = "Bearer {{f.Jwt()}}" };
+            """);
+        HeldOutSecret(format, "MySQL URI with password", $$"""private const string Ledger = "mysql://root:{{f.Alnum(16)}}@db.internal:3306/trades";""");
+        HeldOutSecret(format, "OpenSSH private key", $$"""
+            private const string DeployKey = "-----BEGIN OPENSSH PRIV" + "ATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA{{f.Base64(200)}}\n-----END OPENSSH PRIV" + "ATE KEY-----";
+            """);
+        HeldOutSecret(format, "GitLab token in a neutral name", $$"""private const string Ci = "glp" + "at-{{f.Base64Url(20)}}";""");
+        HeldOutSecret(named, "AWS secret access key by name", $$"""private const string AwsSecretAccessKey = "{{f.AwsSecretKey()}}";""");
+        HeldOutSecret(format, "otpauth URI inside new Uri", $$"""
+            private static readonly System.Uri Enrolment = new("otpauth://totp/IBKR:U{{f.DigitString(7)}}?secret={{f.Base32(32)}}&issuer=IBKR");
+            """);
+        HeldOutSecret(named, "IBKR OAuth access token secret", $$"""private const string AccessTokenSecret = "{{f.Base64Key(128)}}";""");
+
+        HeldOutClean(configKey, "query parameter name for the key", """private const string ApiKeyQueryParameter = "apikey";""");
+        HeldOutClean(header, "signature prefix", """private const string SignaturePrefix = "sha256=";""");
+        HeldOutClean(message, "exchange error JSON sample", """
+            private const string InvalidKeyResponse = "{\"code\":-2015,\"msg\":\"Invalid API-key, IP, or permissions for action.\"}";
+            """);
+        HeldOutClean(ordinary, "token cache file name", """private const string TokenCacheFile = "tokens.json";""");
+        HeldOutClean(url, "password reset page", """private const string PasswordResetUrl = "https://www.broker.example/sso/resetPassword";""");
+        HeldOutClean(ordinary, "masking helper", """
+            public static string Mask(string key) => key.Length <= 4 ? "****" : key[..4] + new string('*', key.Length - 4);
+            """);
+        HeldOutClean(ordinary, "JWT header JSON text", """private const string JwtHeaderJson = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";""");
+        HeldOutClean(ordinary, "stream subscription message", """
+            private const string Subscribe = "{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@trade\",\"btcusdt@depth\"],\"id\":1}";
+            """);
+        HeldOutClean(identifier, "key type and secret store names", """
+            private const string KeyType = "ed25519";
+            private const string SecretStoreProvider = "AzureKeyVault";
+            """);
+        HeldOutClean(url, "user data stream path and testnet URL", """
+            private const string ListenKeyPath = "/api/v3/userDataStream";
+            private const string TestnetBaseUrl = "https://testnet.binance.vision";
+            """);
+        HeldOutClean(identifier, "FIX password tag number", """private const int PasswordTag = 554;""");
+        HeldOutClean(placeholder, "required secret with default!", """public string ApiSecret { get; set; } = default!;""");
+        HeldOutClean(hash, "hash algorithm name and book checksum", """
+            private const string HashAlgorithmName = "SHA-256";
+            private const string ExpectedBookChecksum = "3711486287";
+            """);
+        HeldOutClean(header, "webhook signature header names", """
+            private const string SignatureHeader = "X-Signature-Ed25519";
+            private const string TimestampHeader = "X-Signature-Timestamp";
+            """);
+        HeldOutClean(url, "API docs link", """private const string ApiKeyDocs = "https://docs.kraken.com/api/docs/guides/spot-rest-auth";""");
+        HeldOutClean(header, "Bearer prefix concatenated with a variable", """
+            public string Header(string token) => "Bearer " + token;
+            """);
+        HeldOutClean(identifier, "client id GUID parsed", $$"""private static readonly System.Guid ClientId = new("{{f.Guid()}}");""");
+        HeldOutClean(message, "two-factor prompt", """private const string TwoFactorPrompt = "Enter the 6-digit code from IBKR Mobile (Seamless Authentication)";""");
+        HeldOutClean(ordinary, "key rotation policy text", """private const string RotationPolicy = "Rotate API keys every 90 days; revoke keys unused for 30 days";""");
+        HeldOutClean(configKey, "options validation message naming the secret key", """
+            public string? Check(ExchangeOptions o) => string.IsNullOrEmpty(o.ApiSecret) ? "Exchanges:Kraken:ApiSecret must be set" : null;
             """);
 
         return cases;
