@@ -7,10 +7,13 @@ namespace LoginPosture.Package.Tests;
 [Collection(PackedLibraryCollection.Name)]
 public sealed class PackageContentTests(PackedLibraryFixture fixture)
 {
+    // Compiler-versioned folders: hosts on Roslyn 4.8 to 4.13 load the analyzer alone (the code fix is built on
+    // Roslyn 4.14 and would raise CS9057 there); hosts on 4.14 or later load both.
     private static readonly string[] AnalyzerEntries =
     [
-        "analyzers/dotnet/cs/LoginPosture.Analyzers.dll",
-        "analyzers/dotnet/cs/LoginPosture.Analyzers.CodeFixes.dll",
+        "analyzers/dotnet/roslyn4.8/cs/LoginPosture.Analyzers.dll",
+        "analyzers/dotnet/roslyn4.14/cs/LoginPosture.Analyzers.dll",
+        "analyzers/dotnet/roslyn4.14/cs/LoginPosture.Analyzers.CodeFixes.dll",
     ];
 
     private static readonly string[] LibraryDependencies =
@@ -20,7 +23,7 @@ public sealed class PackageContentTests(PackedLibraryFixture fixture)
     ];
 
     [Fact]
-    public void Analyzer_assemblies_are_packed_once_under_analyzers_dotnet_cs()
+    public void Analyzer_assemblies_are_packed_once_per_compiler_version_folder()
     {
         var entries = EntryNames();
 
@@ -29,7 +32,7 @@ public sealed class PackageContentTests(PackedLibraryFixture fixture)
             Assert.Equal(1, entries.Count(e => e == expected));
         }
 
-        // Nothing else of the analyzers leaks into the package (no Roslyn copies, no second folder).
+        // Nothing else of the analyzers leaks into the package (no Roslyn copies, no unversioned folder).
         Assert.Equal(AnalyzerEntries.Order(StringComparer.Ordinal),
             entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Analyzers", StringComparison.Ordinal));
