@@ -42,6 +42,8 @@ internal static class SecretValues
 
     private static readonly char[] QueryStart = { '?', '#' };
 
+    private static readonly string[] MediaTypes = { "application", "text", "image", "audio", "video", "multipart", "font", "model", "message" };
+
     private static readonly string[] NonSecretPrefixes =
     {
         // public material and images that share the alphabet of keys
@@ -126,7 +128,7 @@ internal static class SecretValues
     /// </summary>
     public static bool IsNameLike(string v)
     {
-        if (IsEnvironmentName(v) || IsConfigurationKey(v) || IsHeaderName(v) || IsFormFieldName(v))
+        if (IsEnvironmentName(v) || IsConfigurationKey(v) || IsHeaderName(v) || IsFormFieldName(v) || IsMediaType(v))
         {
             return true;
         }
@@ -539,6 +541,39 @@ internal static class SecretValues
 
         // key.pem, appsettings.json
         return dot > 0 && slash < 0 && HasFileExtension(v, dot);
+    }
+
+    /// <summary>"application/json", "application/x-www-form-urlencoded", "text/event-stream": a content type.</summary>
+    private static bool IsMediaType(string v)
+    {
+        var slash = v.IndexOf('/');
+        if (slash <= 0 || slash == v.Length - 1 || !IsMediaTypeName(v, slash))
+        {
+            return false;
+        }
+
+        for (var i = slash + 1; i < v.Length; i++)
+        {
+            if (v[i] is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '+' or '-' or '_'))
+            {
+                return false; // capitals, a second '/' or '=': not a registered subtype
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsMediaTypeName(string v, int length)
+    {
+        foreach (var type in MediaTypes)
+        {
+            if (type.Length == length && string.CompareOrdinal(v, 0, type, 0, length) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasRootPrefix(string v)
