@@ -73,7 +73,6 @@ internal static class CallbackTime
 
         Console.WriteLine($"Code base: {files} files, {lines} lines. Warming up...");
         Measure();
-        if (probe is not null) Console.WriteLine("PROBE " + string.Join(" ", probe));
         Measure();
         var samples = new List<(double Compile, double LoginPosture, double Baseline)>();
         for (var run = 0; run < runs; run++)
