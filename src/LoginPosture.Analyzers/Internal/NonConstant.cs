@@ -34,6 +34,10 @@ internal static class NonConstant
                     }
 
                     continue;
+                case IdentifierNameSyntax identifier when expression.Parent is MemberAccessExpressionSyntax:
+                    // "Color Color": a local or parameter named like its type (Keys Keys) still reaches the type's
+                    // constants (Keys.ApiSecret); such names are PascalCase, so only camelCase roots count.
+                    return !char.IsUpper(identifier.Identifier.ValueText, 0) && IsLocalOrParameter(identifier);
                 case IdentifierNameSyntax identifier:
                     return IsLocalOrParameter(identifier);
                 default:

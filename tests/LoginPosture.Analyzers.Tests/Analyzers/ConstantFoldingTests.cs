@@ -22,6 +22,8 @@ public sealed class ConstantFoldingTests
         "class C { void M() { const string part = \"H\"; var apiSecret = [|$\"{part}T\"|]; _ = apiSecret; } }",
         // a primary-constructor parameter hidden by a constant member of the same name is that constant
         "class C(string part) { const string part2 = \"H\"; string apiSecret = [|part2 + \"T\"|]; string P => part; }",
+        // "Color Color": a parameter named like its type still reaches the type's constants
+        "class Keys { public const string Part = \"H\"; } class C { string M(Keys Keys) { var apiSecret = [|Keys.Part + \"T\"|]; return apiSecret; } }",
     };
 
     [Theory]
