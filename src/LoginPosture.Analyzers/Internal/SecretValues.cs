@@ -517,7 +517,7 @@ internal static class SecretValues
             return true;
         }
 
-        if (v[0] == '/')
+        if (v.Length > 0 && v[0] == '/')
         {
             // 1 in 64 base64 secrets starts with '/', so a leading slash alone does not make a path.
             return HasRootPrefix(v) || IsRootedSegmentPath(v);
