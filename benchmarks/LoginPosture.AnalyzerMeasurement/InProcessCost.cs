@@ -22,7 +22,7 @@ internal static class InProcessCost
 {
     /// <summary>Makes the driver walk the trees as any analyzer would, and does nothing else.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class BaselineAnalyzer : DiagnosticAnalyzer
+    internal sealed class BaselineAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Unused = new("BASE0001", "baseline", "baseline", "Baseline", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 
@@ -38,11 +38,7 @@ internal static class InProcessCost
 
     public static int Run(int files, int runs, string resultsDirectory)
     {
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = TradingCodeBase.Generate(files, seed: 7)
-            .Select(f => CSharpSyntaxTree.ParseText(f.Source, parse, path: f.FileName))
-            .Append(CSharpSyntaxTree.ParseText(TradingCodeBase.ImplicitUsings, parse, path: "GlobalUsings.cs"))
-            .ToImmutableArray();
+        var trees = TradingCodeBase.Parse(files);
         var lines = trees.Sum(t => t.GetText().Lines.Count);
         var references = FrameworkReferences;
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);

@@ -5,6 +5,7 @@ using LoginPosture.AnalyzerMeasurement;
 //   dotnet run --project benchmarks/LoginPosture.AnalyzerMeasurement -c Release -- precision [--seed N] [--seeds N] [--dump DIR]
 //   dotnet run --project benchmarks/LoginPosture.AnalyzerMeasurement -c Release -- timing [--files N] [--runs N]
 //   dotnet run --project benchmarks/LoginPosture.AnalyzerMeasurement -c Release -- cpu [--files N] [--runs N]
+//   dotnet run --project benchmarks/LoginPosture.AnalyzerMeasurement -c Release -- callbacks [--files N] [--runs N]
 // Results are written to benchmarks/results/ (found by walking up to LoginPosture.sln).
 var command = args.Length > 0 ? args[0] : "precision";
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
@@ -16,12 +17,13 @@ return command switch
     "precision" => PrecisionRecall.Run(IntOption("--seed", 20261122), IntOption("--seeds", 20), results, Option("--dump")),
     "timing" => BuildTiming.Run(IntOption("--files", 400), IntOption("--runs", 3), results),
     "cpu" => InProcessCost.Run(IntOption("--files", 400), IntOption("--runs", 5), results),
+    "callbacks" => CallbackTime.Run(IntOption("--files", 400), IntOption("--runs", 5), results),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: precision [--seed N] [--seeds N] [--dump DIR] | timing [--files N] [--runs N] | cpu [--files N] [--runs N]");
+    Console.Error.WriteLine("usage: precision [--seed N] [--seeds N] [--dump DIR] | timing [--files N] [--runs N] | cpu [--files N] [--runs N] | callbacks [--files N] [--runs N]");
     return 1;
 }
 

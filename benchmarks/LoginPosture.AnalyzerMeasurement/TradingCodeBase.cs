@@ -1,5 +1,8 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using LoginPosture.AnalyzerMeasurement.Corpus;
 
 namespace LoginPosture.AnalyzerMeasurement;
@@ -31,6 +34,16 @@ internal static class TradingCodeBase
         {
             File.WriteAllText(Path.Combine(directory, name), source);
         }
+    }
+
+    /// <summary>The generated files (seed 7) and the implicit usings, parsed for an in-process compile.</summary>
+    public static ImmutableArray<SyntaxTree> Parse(int files)
+    {
+        var options = new CSharpParseOptions(LanguageVersion.Latest);
+        return Generate(files, seed: 7)
+            .Select(f => CSharpSyntaxTree.ParseText(f.Source, options, path: f.FileName))
+            .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, options, path: "GlobalUsings.cs"))
+            .ToImmutableArray();
     }
 
     public static IEnumerable<(string FileName, string Source)> Generate(int files, int seed)

@@ -160,7 +160,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 value = parenthesized.Expression;
             }
 
-            if (value is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression }))
+            if (value is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression })
+                || NonConstant.Is(value))
             {
                 return;
             }
@@ -219,7 +220,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 }
                 else
                 {
-                    foldable &= leaf is IdentifierNameSyntax or MemberAccessExpressionSyntax;
+                    foldable &= leaf is IdentifierNameSyntax or MemberAccessExpressionSyntax && !NonConstant.Is(leaf);
                 }
             }
 
@@ -437,7 +438,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 return text;
             }
 
-            return key is IdentifierNameSyntax or MemberAccessExpressionSyntax
+            return key is IdentifierNameSyntax or MemberAccessExpressionSyntax && !NonConstant.Is(key)
                 && context.SemanticModel.GetConstantValue(key, context.CancellationToken) is { HasValue: true, Value: string constant }
                 ? constant
                 : null;
@@ -465,7 +466,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             {
                 if (content is InterpolationSyntax hole
                     && (hole.AlignmentClause is not null || hole.FormatClause is not null
-                        || hole.Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax or LiteralExpressionSyntax)))
+                        || hole.Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax or LiteralExpressionSyntax)
+                        || NonConstant.Is(hole.Expression)))
                 {
                     return false;
                 }

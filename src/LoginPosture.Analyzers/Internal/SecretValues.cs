@@ -34,6 +34,16 @@ internal static class SecretValues
         "secretmanager://", "gcpsm://", "awssm://", "ssm:", "file:",
     };
 
+    private static readonly string[] RootPrefixes =
+    {
+        "/usr/", "/etc/", "/home/", "/var/", "/tmp/", "/opt/", "/run/", "/mnt/", "/srv/", "/root/", "/Users/", "/proc/",
+        "/dev/", "/app/", "/data/",
+    };
+
+    private static readonly char[] QueryStart = { '?', '#' };
+
+    private static readonly string[] MediaTypes = { "application", "text", "image", "audio", "video", "multipart", "font", "model", "message" };
+
     private static readonly string[] NonSecretPrefixes =
     {
         // public material and images that share the alphabet of keys
@@ -118,7 +128,7 @@ internal static class SecretValues
     /// </summary>
     public static bool IsNameLike(string v)
     {
-        if (IsEnvironmentName(v) || IsConfigurationKey(v) || IsHeaderName(v) || IsFormFieldName(v))
+        if (IsEnvironmentName(v) || IsConfigurationKey(v) || IsHeaderName(v) || IsFormFieldName(v) || IsMediaType(v))
         {
             return true;
         }
@@ -500,11 +510,17 @@ internal static class SecretValues
 
     private static bool IsPath(string v)
     {
-        if (v.StartsWith("/", StringComparison.Ordinal) || v.StartsWith("~/", StringComparison.Ordinal)
+        if (v.StartsWith("~/", StringComparison.Ordinal)
             || v.StartsWith("./", StringComparison.Ordinal) || v.StartsWith("../", StringComparison.Ordinal)
             || v.StartsWith("\\\\", StringComparison.Ordinal) || (v.Length > 2 && v[1] == ':' && v[2] is '\\' or '/'))
         {
             return true;
+        }
+
+        if (v.Length > 0 && v[0] == '/')
+        {
+            // 1 in 64 base64 secrets starts with '/', so a leading slash alone does not make a path.
+            return HasRootPrefix(v) || IsRootedSegmentPath(v);
         }
 
         // a/b/c.json or secrets\key.pem: a separator and a short file extension
@@ -525,6 +541,104 @@ internal static class SecretValues
 
         // key.pem, appsettings.json
         return dot > 0 && slash < 0 && HasFileExtension(v, dot);
+    }
+
+    /// <summary>"application/json", "application/x-www-form-urlencoded", "text/event-stream": a content type.</summary>
+    private static bool IsMediaType(string v)
+    {
+        var slash = v.IndexOf('/');
+        if (slash <= 0 || slash == v.Length - 1 || !IsMediaTypeName(v, slash))
+        {
+            return false;
+        }
+
+        for (var i = slash + 1; i < v.Length; i++)
+        {
+            if (v[i] is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '+' or '-' or '_'))
+            {
+                return false; // capitals, a second '/' or '=': not a registered subtype
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsMediaTypeName(string v, int length)
+    {
+        foreach (var type in MediaTypes)
+        {
+            if (type.Length == length && string.CompareOrdinal(v, 0, type, 0, length) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasRootPrefix(string v)
+    {
+        foreach (var prefix in RootPrefixes)
+        {
+            if (v.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "/api/v3/order", "/sapi/v1/account/apiRestrictions", "/orders/{id}?limit=10": every segment before the query is
+    /// made of path characters and none is a random-looking run (mixed case with many capitals or digits, as base64 is).
+    /// </summary>
+    private static bool IsRootedSegmentPath(string v)
+    {
+        var end = v.IndexOfAny(QueryStart);
+        end = end < 0 ? v.Length : end;
+        var start = 1;
+        while (start <= end)
+        {
+            var slash = v.IndexOf('/', start, end - start);
+            var stop = slash < 0 ? end : slash;
+            if (!IsPathSegment(v, start, stop - start))
+            {
+                return false;
+            }
+
+            start = stop + 1;
+        }
+
+        return true;
+    }
+
+    private static bool IsPathSegment(string v, int start, int length)
+    {
+        int lower = 0, upper = 0, digits = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            var c = v[i];
+            if (c is >= 'a' and <= 'z')
+            {
+                lower++;
+            }
+            else if (c is >= 'A' and <= 'Z')
+            {
+                upper++;
+            }
+            else if (c is >= '0' and <= '9')
+            {
+                digits++;
+            }
+            else if (c is not ('-' or '_' or '.' or '~' or '{' or '}' or ':' or '@' or '%' or ',' or '*' or '$' or '!'))
+            {
+                return false; // '+', '=' and the like belong to base64, not to paths
+            }
+        }
+
+        // A word or camelCase name has few capitals; 12+ characters with >= 30% capitals and digits is a random run.
+        return length < 12 || lower == 0 || upper == 0 || (upper + digits) * 10 < length * 3;
     }
 
     private static bool HasFileExtension(string v, int dot)
