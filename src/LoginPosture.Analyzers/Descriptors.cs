@@ -22,7 +22,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor LP0002_KnownCredentialFormat = Create(
         RuleIds.KnownCredentialFormat,
         "Hardcoded credential in a known format",
-        "This string contains what looks like a {0}; revoke it and load the replacement at run time",
+        "This string looks like a credential ({0}); revoke it and load the replacement at run time",
         "The string matches the published shape of a provider credential (AWS, GitHub, Slack, Stripe, Google, SendGrid, Telegram, OpenAI, JWT, PEM private key, Azure keys, connection strings or URLs with a password). Treat it as leaked: revoke it, then read the new one at run time.");
 
     /// <summary>LP0003: a hardcoded value reaches an API that consumes a credential.</summary>
