@@ -165,7 +165,7 @@ internal static partial class BuildTiming
         sb.AppendLine($"Code base: {files} generated trading-client files ({lines:N0} lines: signed REST clients, order models, stream parsers, options), " +
                       "net10.0, default SDK analyzers on. Each build is `dotnet build --no-incremental -p:ReportAnalyzer=true -p:UseSharedCompilation=false` " +
                       $"(fresh compiler process), {runs} runs with and {runs} without the analyzer, alternating, after one warm-up of each. " +
-                      "Machine: 2 cores shared with other builds, so the medians are indicative; rerun on a quiet machine for final numbers. " +
+                      "Machine: 2 cores; compare runs of the same kind, and prefer a machine with no other build running. " +
                       $"Rerun: `dotnet run --project benchmarks/LoginPosture.AnalyzerMeasurement -c Release -- timing --files {files} --runs {runs}`.");
         sb.AppendLine();
         sb.AppendLine("| measure (median) | value |");
