@@ -79,9 +79,4 @@ public sealed class DependencyInjectionTests
 
     private static string[] Describe(IServiceCollection services) =>
         services.Select(d => $"{d.ServiceType.FullName}|{d.Lifetime}|{d.ImplementationType?.FullName}").ToArray();
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

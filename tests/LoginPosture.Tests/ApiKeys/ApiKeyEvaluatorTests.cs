@@ -441,11 +441,4 @@ public sealed class ApiKeyEvaluatorTests
         Assert.Empty(default(ApiKeyEvaluation).GetFindings());
         Assert.Equal("", default(ApiKeyEvaluation).Label);
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

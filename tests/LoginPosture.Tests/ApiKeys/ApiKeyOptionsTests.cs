@@ -93,9 +93,4 @@ public sealed class ApiKeyOptionsTests
 
         Assert.Contains(error.Failures, f => f.StartsWith("ApiKeys is null", StringComparison.Ordinal));
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -153,11 +153,4 @@ public sealed class TotpVerifierTests
                 && second.Outcome == TotpOutcome.Replayed;
         }).QuickCheckThrowOnFailure();
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

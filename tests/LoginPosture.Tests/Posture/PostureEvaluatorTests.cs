@@ -175,9 +175,4 @@ public sealed class PostureEvaluatorTests
             SessionChecks = [.. checks],
             Signals = [.. shuffled],
         };
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

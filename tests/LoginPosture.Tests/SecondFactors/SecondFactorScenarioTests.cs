@@ -220,11 +220,4 @@ public sealed class SecondFactorScenarioTests
         Assert.Same(good.GetRequiredService<SecondFactorScorer>(), good.GetRequiredService<SecondFactorScorer>());
         Assert.NotNull(good.GetRequiredService<LoginPosture.Otp.TotpVerifier>());
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

@@ -275,9 +275,4 @@ public sealed class TierChecklistTests
         Assert.Equal(TierVerdict.StepUp, policy.Evaluate(Withdrawal, Workstation).Verdict);
         Assert.Equal(TierVerdict.Allow, policy.Evaluate(Withdrawal, Workstation, Now).Verdict);
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
