@@ -19,7 +19,7 @@ public sealed class PackedLibraryFixture : IDisposable
 
     public PackedLibraryFixture()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = RepoPaths.Root;
         Configuration = typeof(PackedLibraryFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "Configuration").Value!;
         WorkRoot = Directory.CreateTempSubdirectory("loginposture-package-").FullName;
@@ -84,18 +84,5 @@ public sealed class PackedLibraryFixture : IDisposable
         catch (UnauthorizedAccessException)
         {
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "LoginPosture.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No LoginPosture.sln above {AppContext.BaseDirectory}; run the tests from the repository.");
     }
 }

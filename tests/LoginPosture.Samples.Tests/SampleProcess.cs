@@ -6,7 +6,7 @@ namespace LoginPosture.Samples.Tests;
 /// <summary>Runs a built sample with <c>dotnet exec</c> from the repository root and captures what it prints.</summary>
 internal static class SampleProcess
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepoPaths.Root;
 
     private static readonly string Configuration =
         typeof(SampleProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
@@ -43,19 +43,6 @@ internal static class SampleProcess
         }
 
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LoginPosture.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("LoginPosture.sln not found above the test binaries.");
     }
 
     public sealed record Result(int ExitCode, string Out, string Error)

@@ -6,7 +6,7 @@ namespace LoginPosture.Analyzers.Tests.Analyzers;
 /// <summary>The descriptor catalog, help pages and release tracking stay in step.</summary>
 public sealed class CatalogTests
 {
-    private static readonly string RepoRoot = FindRepoRoot();
+    private static readonly string RepoRoot = RepoPaths.Root;
 
     [Fact]
     public void Rule_ids_are_stable()
@@ -53,18 +53,5 @@ public sealed class CatalogTests
             .ToArray();
         Assert.NotEmpty(analyzers);
         Assert.All(analyzers.SelectMany(a => a.SupportedDiagnostics), d => Assert.Contains(d, Descriptors.All));
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LoginPosture.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("LoginPosture.sln not found above the test output directory.");
     }
 }

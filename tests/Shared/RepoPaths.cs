@@ -1,6 +1,9 @@
-namespace LoginPosture.Tests;
+namespace LoginPosture.Testing;
 
-/// <summary>Finds files of the repository (and the shared folder beside it) from the test binaries.</summary>
+/// <summary>
+/// Finds files of the repository (and the shared folder beside it) from the test binaries. Compiled into every test
+/// project as a linked file.
+/// </summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
@@ -17,6 +20,6 @@ internal static class RepoPaths
             }
         }
 
-        throw new InvalidOperationException("LoginPosture.sln not found above the test binaries.");
+        throw new InvalidOperationException($"No LoginPosture.sln above {AppContext.BaseDirectory}; run the tests from the repository.");
     }
 }
