@@ -26,6 +26,10 @@ internal static class Guard
         }
     }
 
+    /// <summary>An argument exception's own sentence, without the " (Parameter 'x')" tail .NET appends to Message.</summary>
+    public static string MessageOf(ArgumentException e) =>
+        e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
+
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowNull(string? name) =>

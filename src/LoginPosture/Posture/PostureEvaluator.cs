@@ -105,7 +105,7 @@ public sealed class PostureEvaluator
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException($"sessionChecks[{index}] ('{check.Name}'): {e.Message}", $"sessionChecks[{index}].{e.ParamName}", e);
+            throw new ArgumentException($"sessionChecks[{index}] ('{check.Name}'): {Guard.MessageOf(e)}", $"sessionChecks[{index}].{e.ParamName}", e);
         }
     }
 

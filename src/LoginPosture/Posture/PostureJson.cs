@@ -235,9 +235,7 @@ internal static class PostureJson
         }
         catch (ArgumentException e)
         {
-            // The constructor's message names its own argument; drop .NET's "(Parameter ...)" tail.
-            var message = e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
-            throw new PostureFormatException(at.Path, message, e);
+            throw new PostureFormatException(at.Path, Guard.MessageOf(e), e);
         }
     }
 }

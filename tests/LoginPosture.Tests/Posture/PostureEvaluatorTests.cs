@@ -112,6 +112,7 @@ public sealed class PostureEvaluatorTests
 
         Assert.Equal("sessionChecks[0].session.AuthenticatedAt", error.ParamName);
         Assert.Contains("Order from tomorrow", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter 'session.AuthenticatedAt')", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
