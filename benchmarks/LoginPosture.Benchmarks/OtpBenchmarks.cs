@@ -31,7 +31,7 @@ public class OtpBenchmarks
 
     /// <summary>
     /// What a ±1 window costs with the platform's one-shot HMAC: three keyed HMACSHA1 calls (the verifier's own
-    /// SHA-1 path keys once and then needs two compressions per step).
+    /// SHA-1 path keys once, then hashes up to four steps together in two vector-lane compressions).
     /// </summary>
     [Benchmark]
     public int PlatformHmacWindow()

@@ -98,9 +98,10 @@ public static class OneTimePassword
     {
         if (algorithm == OtpAlgorithm.Sha1)
         {
-            Span<uint> pads = stackalloc uint[2 * HmacSha1.StateWords];
-            HmacSha1.Key(secret, pads);
-            var code = ComputeSha1(pads, counter, digits);
+            Span<uint> pads = stackalloc uint[2 * HmacSha1Lanes.StateWords];
+            HmacSha1Lanes.Key(secret, pads);
+            var code = 0;
+            ComputeSha1(pads, new ReadOnlySpan<long>(in counter), digits, new Span<int>(ref code));
             CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(pads));
             return code;
         }
@@ -116,14 +117,17 @@ public static class OneTimePassword
         return result;
     }
 
-    /// <summary>An HMAC-SHA-1 code from pad states prepared by <see cref="HmacSha1.Key"/>.</summary>
-    internal static int ComputeSha1(ReadOnlySpan<uint> pads, long counter, int digits)
+    /// <summary>HMAC-SHA-1 codes for one to four counters from pad states prepared by <see cref="HmacSha1Lanes.Key"/>.</summary>
+    internal static void ComputeSha1(ReadOnlySpan<uint> pads, ReadOnlySpan<long> counters, int digits, Span<int> codes)
     {
-        Span<byte> hash = stackalloc byte[HMACSHA1.HashSizeInBytes];
-        HmacSha1.Mac(pads, counter, hash);
-        var result = Truncate(hash, digits);
-        CryptographicOperations.ZeroMemory(hash);
-        return result;
+        Span<byte> macs = stackalloc byte[HmacSha1Lanes.Lanes * HmacSha1Lanes.MacBytes];
+        HmacSha1Lanes.Mac(pads, counters, macs);
+        for (var i = 0; i < counters.Length; i++)
+        {
+            codes[i] = Truncate(macs.Slice(i * HmacSha1Lanes.MacBytes, HmacSha1Lanes.MacBytes), digits);
+        }
+
+        CryptographicOperations.ZeroMemory(macs);
     }
 
     // RFC 4226 §5.3 dynamic truncation: 31 bits from the offset named by the low nibble of the last byte.

@@ -77,39 +77,56 @@ public sealed class TotpVerifier
         var last = lastAcceptedStep ?? long.MinValue;
         long fresh = -1, stale = -1;
 
-        // SHA-1 keys the HMAC once for the whole window; other algorithms use the platform's one-shot HMAC per step.
-        Span<uint> pads = stackalloc uint[2 * HmacSha1.StateWords];
+        // SHA-1 keys the HMAC once for the whole window and then hashes up to four steps at once; other algorithms
+        // use the platform's one-shot HMAC per step.
+        Span<uint> pads = stackalloc uint[2 * HmacSha1Lanes.StateWords];
         if (_algorithm == OtpAlgorithm.Sha1)
         {
-            HmacSha1.Key(secret, pads);
+            HmacSha1Lanes.Key(secret, pads);
         }
 
-        for (var drift = -_window; drift <= _window; drift++)
+        Span<long> steps = stackalloc long[HmacSha1Lanes.Lanes];
+        Span<int> candidates = stackalloc int[HmacSha1Lanes.Lanes];
+        for (var first = current - _window; first <= current + _window; first += HmacSha1Lanes.Lanes)
         {
-            var step = current + drift;
-            if (step < 0)
+            var count = (int)Math.Min(HmacSha1Lanes.Lanes, current + _window - first + 1);
+            for (var lane = 0; lane < count; lane++)
             {
-                continue;
+                steps[lane] = Math.Max(first + lane, 0); // steps before the epoch are computed as 0 and ignored below
             }
 
-            var candidate = _algorithm == OtpAlgorithm.Sha1
-                ? OneTimePassword.ComputeSha1(pads, step, _digits)
-                : OneTimePassword.Compute(secret, step, _digits, _algorithm);
-            if (EqualsInConstantTime(candidate, submitted))
+            if (_algorithm == OtpAlgorithm.Sha1)
             {
-                // Keep the earliest fresh match; the branch is taken at most a few times and leaks no comparison detail.
-                if (step > last)
+                OneTimePassword.ComputeSha1(pads, steps[..count], _digits, candidates);
+            }
+            else
+            {
+                for (var lane = 0; lane < count; lane++)
                 {
-                    fresh = fresh < 0 ? step : fresh;
+                    candidates[lane] = OneTimePassword.Compute(secret, steps[lane], _digits, _algorithm);
                 }
-                else
+            }
+
+            for (var lane = 0; lane < count; lane++)
+            {
+                var step = first + lane;
+                if (step >= 0 && EqualsInConstantTime(candidates[lane], submitted))
                 {
-                    stale = step;
+                    // Keep the earliest fresh match; the branch is taken at most a few times and leaks no comparison detail.
+                    if (step > last)
+                    {
+                        fresh = fresh < 0 ? step : fresh;
+                    }
+                    else
+                    {
+                        stale = step;
+                    }
                 }
             }
         }
 
         CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(pads));
+        CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(candidates));
         return fresh >= 0 ? new TotpVerification(TotpOutcome.Accepted, fresh, (int)(fresh - current))
             : stale >= 0 ? new TotpVerification(TotpOutcome.Replayed, stale, (int)(stale - current))
             : new TotpVerification(TotpOutcome.Rejected, -1, 0);
