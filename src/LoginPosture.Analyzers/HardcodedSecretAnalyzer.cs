@@ -52,8 +52,11 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         {
             var provider = start.Options.AnalyzerConfigOptionsProvider;
             var global = SecretSettings.Read(provider.GlobalOptions, SecretSettings.Default);
-            var pass = new CompilationPass(global, provider, CredentialSinks.Create(start.Compilation),
-                IsTestProject(start.Compilation, provider.GlobalOptions));
+            // Only loginposture_analyze_tests = false asks whether this is a test project, and listing the referenced
+            // assemblies is a noticeable part of the analyzer's time in a build, so it waits until then.
+            var compilation = start.Compilation;
+            var pass = new CompilationPass(global, provider, CredentialSinks.Create(compilation),
+                new Lazy<bool>(() => IsTestProject(compilation, provider.GlobalOptions)));
 
             start.RegisterSyntaxNodeAction(pass.AnalyzeLiteral,
                 SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringExpression);
@@ -92,11 +95,11 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         private readonly SecretSettings global;
         private readonly AnalyzerConfigOptionsProvider provider;
         private readonly CredentialSinks sinks;
-        private readonly bool isTestProject;
+        private readonly Lazy<bool> isTestProject;
         private readonly ConcurrentDictionary<SyntaxTree, SecretSettings> perTree = new();
         private readonly Func<SyntaxTree, SecretSettings> readTree;
 
-        public CompilationPass(SecretSettings global, AnalyzerConfigOptionsProvider provider, CredentialSinks sinks, bool isTestProject)
+        public CompilationPass(SecretSettings global, AnalyzerConfigOptionsProvider provider, CredentialSinks sinks, Lazy<bool> isTestProject)
         {
             this.global = global;
             this.provider = provider;
@@ -198,7 +201,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         private SecretSettings? SettingsFor(SyntaxNodeAnalysisContext context)
         {
             var settings = perTree.GetOrAdd(context.Node.SyntaxTree, readTree);
-            if ((isTestProject && !settings.AnalyzeTests) || (context.IsGeneratedCode && !settings.AnalyzeGenerated))
+            if ((!settings.AnalyzeTests && isTestProject.Value) || (context.IsGeneratedCode && !settings.AnalyzeGenerated))
             {
                 return null;
             }
