@@ -152,7 +152,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             {
                 EqualsValueClauseSyntax equalsValue => equalsValue.Value,
                 AssignmentExpressionSyntax assignment => assignment.Right,
-                ArgumentSyntax argument when IsArgumentWorthResolving(argument) => argument.Expression,
+                ArgumentSyntax argument => argument.Expression,
                 ReturnStatementSyntax ret => ret.Expression,
                 ArrowExpressionClauseSyntax arrow => arrow.Expression,
                 _ => null,
@@ -163,7 +163,9 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 value = parenthesized.Expression;
             }
 
+            // Cheapest test first: most arguments are literals or calls; only a name or member access needs its argument list read.
             if (value is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression })
+                || (context.Node is ArgumentSyntax site && !IsArgumentWorthResolving(site))
                 || NonConstant.Is(value))
             {
                 return;
