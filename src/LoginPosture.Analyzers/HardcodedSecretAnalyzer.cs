@@ -172,13 +172,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             }
 
             var target = SecretTarget.Find(value);
-            if (target.Kind == TargetKind.None || SettingsFor(context) is not { } settings)
-            {
-                return;
-            }
-
-            if (target.Kind == TargetKind.Named && SecretNames.Classify(target.Name!, settings) == NameKind.None
-                && target.Name is not ("Password" or "Key"))
+            if (target.Kind == TargetKind.None || SettingsFor(context) is not { } settings || !MayReport(target, settings))
             {
                 return;
             }
@@ -248,6 +242,14 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // The target first: most literals go nowhere or to a name that says nothing secret (BaseUrl, SectionName),
+            // and then none of the value checks below could lead to a report.
+            var target = SecretTarget.Find(node);
+            if (!MayReport(target, settings))
+            {
+                return;
+            }
+
             // Sentences and UI text are never credentials, unless they are "Bearer <token>" or a passphrase.
             if (value.Length < settings.MinLength
                 || (SecretValues.HasWhitespace(value) && !ValueChecks.HasAuthScheme(value) && !ValueChecks.IsPassphrase(value))
@@ -257,7 +259,6 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var target = SecretTarget.Find(node);
             switch (target.Kind)
             {
                 case TargetKind.Named:
@@ -274,6 +275,17 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                     break;
             }
         }
+
+        /// <summary>
+        /// False when no value could be reported at this target: there is none, or it is a name that says nothing
+        /// secret (a Password or Key property may still be a credential sink such as NetworkCredential.Password).
+        /// </summary>
+        private static bool MayReport(SecretTarget target, SecretSettings settings) => target.Kind switch
+        {
+            TargetKind.None => false,
+            TargetKind.Named => target.Name is "Password" or "Key" || SecretNames.Classify(target.Name!, settings) != NameKind.None,
+            _ => true,
+        };
 
         private void EvaluateNamed(SyntaxNodeAnalysisContext context, SecretSettings settings, ExpressionSyntax node, string value, SecretTarget target)
         {
