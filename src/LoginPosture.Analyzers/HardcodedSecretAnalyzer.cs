@@ -52,8 +52,11 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         {
             var provider = start.Options.AnalyzerConfigOptionsProvider;
             var global = SecretSettings.Read(provider.GlobalOptions, SecretSettings.Default);
-            var pass = new CompilationPass(global, provider, CredentialSinks.Create(start.Compilation),
-                IsTestProject(start.Compilation, provider.GlobalOptions));
+            // Only loginposture_analyze_tests = false asks whether this is a test project, and listing the referenced
+            // assemblies is a noticeable part of the analyzer's time in a build, so it waits until then.
+            var compilation = start.Compilation;
+            var pass = new CompilationPass(global, provider, CredentialSinks.Create(compilation),
+                new Lazy<bool>(() => IsTestProject(compilation, provider.GlobalOptions)));
 
             start.RegisterSyntaxNodeAction(pass.AnalyzeLiteral,
                 SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringExpression);
@@ -92,11 +95,11 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         private readonly SecretSettings global;
         private readonly AnalyzerConfigOptionsProvider provider;
         private readonly CredentialSinks sinks;
-        private readonly bool isTestProject;
+        private readonly Lazy<bool> isTestProject;
         private readonly ConcurrentDictionary<SyntaxTree, SecretSettings> perTree = new();
         private readonly Func<SyntaxTree, SecretSettings> readTree;
 
-        public CompilationPass(SecretSettings global, AnalyzerConfigOptionsProvider provider, CredentialSinks sinks, bool isTestProject)
+        public CompilationPass(SecretSettings global, AnalyzerConfigOptionsProvider provider, CredentialSinks sinks, Lazy<bool> isTestProject)
         {
             this.global = global;
             this.provider = provider;
@@ -149,7 +152,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             {
                 EqualsValueClauseSyntax equalsValue => equalsValue.Value,
                 AssignmentExpressionSyntax assignment => assignment.Right,
-                ArgumentSyntax argument when IsArgumentWorthResolving(argument) => argument.Expression,
+                ArgumentSyntax argument => argument.Expression,
                 ReturnStatementSyntax ret => ret.Expression,
                 ArrowExpressionClauseSyntax arrow => arrow.Expression,
                 _ => null,
@@ -160,20 +163,16 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 value = parenthesized.Expression;
             }
 
+            // Cheapest test first: most arguments are literals or calls; only a name or member access needs its argument list read.
             if (value is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression })
+                || (context.Node is ArgumentSyntax site && !IsArgumentWorthResolving(site))
                 || NonConstant.Is(value))
             {
                 return;
             }
 
             var target = SecretTarget.Find(value);
-            if (target.Kind == TargetKind.None || SettingsFor(context) is not { } settings)
-            {
-                return;
-            }
-
-            if (target.Kind == TargetKind.Named && SecretNames.Classify(target.Name!, settings) == NameKind.None
-                && target.Name is not ("Password" or "Key"))
+            if (target.Kind == TargetKind.None || SettingsFor(context) is not { } settings || !MayReport(target, settings))
             {
                 return;
             }
@@ -198,7 +197,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         private SecretSettings? SettingsFor(SyntaxNodeAnalysisContext context)
         {
             var settings = perTree.GetOrAdd(context.Node.SyntaxTree, readTree);
-            if ((isTestProject && !settings.AnalyzeTests) || (context.IsGeneratedCode && !settings.AnalyzeGenerated))
+            if ((!settings.AnalyzeTests && isTestProject.Value) || (context.IsGeneratedCode && !settings.AnalyzeGenerated))
             {
                 return null;
             }
@@ -243,6 +242,14 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // The target first: most literals go nowhere or to a name that says nothing secret (BaseUrl, SectionName),
+            // and then none of the value checks below could lead to a report.
+            var target = SecretTarget.Find(node);
+            if (!MayReport(target, settings))
+            {
+                return;
+            }
+
             // Sentences and UI text are never credentials, unless they are "Bearer <token>" or a passphrase.
             if (value.Length < settings.MinLength
                 || (SecretValues.HasWhitespace(value) && !ValueChecks.HasAuthScheme(value) && !ValueChecks.IsPassphrase(value))
@@ -252,7 +259,6 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var target = SecretTarget.Find(node);
             switch (target.Kind)
             {
                 case TargetKind.Named:
@@ -269,6 +275,17 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                     break;
             }
         }
+
+        /// <summary>
+        /// False when no value could be reported at this target: there is none, or it is a name that says nothing
+        /// secret (a Password or Key property may still be a credential sink such as NetworkCredential.Password).
+        /// </summary>
+        private static bool MayReport(SecretTarget target, SecretSettings settings) => target.Kind switch
+        {
+            TargetKind.None => false,
+            TargetKind.Named => target.Name is "Password" or "Key" || SecretNames.Classify(target.Name!, settings) != NameKind.None,
+            _ => true,
+        };
 
         private void EvaluateNamed(SyntaxNodeAnalysisContext context, SecretSettings settings, ExpressionSyntax node, string value, SecretTarget target)
         {

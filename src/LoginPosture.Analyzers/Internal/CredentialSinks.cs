@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis;
 namespace LoginPosture.Analyzers.Internal;
 
 /// <summary>
-/// APIs that consume a credential, resolved once per compilation by metadata name. A type the compilation does not
-/// reference stays null and costs nothing afterwards (Otp.NET is matched this way without a package reference).
+/// APIs that consume a credential, matched by metadata name (resolved at most once per compilation, on first need). A
+/// type the compilation does not reference never matches (Otp.NET is matched this way without a package reference).
 /// </summary>
 internal sealed class CredentialSinks
 {
@@ -29,41 +29,41 @@ internal sealed class CredentialSinks
         "ApiCredentials", "SecretKey",
     };
 
-    private readonly INamedTypeSymbol? networkCredential;
-    private readonly INamedTypeSymbol? authenticationHeaderValue;
-    private readonly INamedTypeSymbol? hmac;
-    private readonly INamedTypeSymbol? keyedHashAlgorithm;
-    private readonly INamedTypeSymbol? symmetricAlgorithm;
-    private readonly INamedTypeSymbol? incrementalHash;
-    private readonly INamedTypeSymbol? environment;
-    private readonly INamedTypeSymbol? uriBuilder;
-    private readonly INamedTypeSymbol? passwordDeriveBytes;
-    private readonly INamedTypeSymbol? rfc2898DeriveBytes;
-    private readonly INamedTypeSymbol? totp;
-    private readonly INamedTypeSymbol? hotp;
-    private readonly INamedTypeSymbol? base32Encoding;
-    private readonly INamedTypeSymbol? exchangeApiCredentials;
-    private readonly INamedTypeSymbol? alpacaSecretKey;
+    private readonly SinkType networkCredential;
+    private readonly SinkType authenticationHeaderValue;
+    private readonly SinkType hmac;
+    private readonly SinkType keyedHashAlgorithm;
+    private readonly SinkType symmetricAlgorithm;
+    private readonly SinkType incrementalHash;
+    private readonly SinkType environment;
+    private readonly SinkType uriBuilder;
+    private readonly SinkType passwordDeriveBytes;
+    private readonly SinkType rfc2898DeriveBytes;
+    private readonly SinkType totp;
+    private readonly SinkType hotp;
+    private readonly SinkType base32Encoding;
+    private readonly SinkType exchangeApiCredentials;
+    private readonly SinkType alpacaSecretKey;
 
     private CredentialSinks(Compilation compilation)
     {
-        networkCredential = compilation.GetTypeByMetadataName("System.Net.NetworkCredential");
-        authenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
-        hmac = compilation.GetTypeByMetadataName("System.Security.Cryptography.HMAC");
-        keyedHashAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.KeyedHashAlgorithm");
-        symmetricAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.SymmetricAlgorithm");
-        incrementalHash = compilation.GetTypeByMetadataName("System.Security.Cryptography.IncrementalHash");
-        environment = compilation.GetTypeByMetadataName("System.Environment");
-        uriBuilder = compilation.GetTypeByMetadataName("System.UriBuilder");
-        passwordDeriveBytes = compilation.GetTypeByMetadataName("System.Security.Cryptography.PasswordDeriveBytes");
-        rfc2898DeriveBytes = compilation.GetTypeByMetadataName("System.Security.Cryptography.Rfc2898DeriveBytes");
-        totp = compilation.GetTypeByMetadataName("OtpNet.Totp");
-        hotp = compilation.GetTypeByMetadataName("OtpNet.Hotp");
-        base32Encoding = compilation.GetTypeByMetadataName("OtpNet.Base32Encoding");
+        networkCredential = new(compilation, "System.Net.NetworkCredential");
+        authenticationHeaderValue = new(compilation, "System.Net.Http.Headers.AuthenticationHeaderValue");
+        hmac = new(compilation, "System.Security.Cryptography.HMAC");
+        keyedHashAlgorithm = new(compilation, "System.Security.Cryptography.KeyedHashAlgorithm");
+        symmetricAlgorithm = new(compilation, "System.Security.Cryptography.SymmetricAlgorithm");
+        incrementalHash = new(compilation, "System.Security.Cryptography.IncrementalHash");
+        environment = new(compilation, "System.Environment");
+        uriBuilder = new(compilation, "System.UriBuilder");
+        passwordDeriveBytes = new(compilation, "System.Security.Cryptography.PasswordDeriveBytes");
+        rfc2898DeriveBytes = new(compilation, "System.Security.Cryptography.Rfc2898DeriveBytes");
+        totp = new(compilation, "OtpNet.Totp");
+        hotp = new(compilation, "OtpNet.Hotp");
+        base32Encoding = new(compilation, "OtpNet.Base32Encoding");
 
         // Trading SDKs: CryptoExchange.Net (Binance.Net, Kraken.Net, Bybit.Net, Kucoin.Net...) and Alpaca.Markets.
-        exchangeApiCredentials = compilation.GetTypeByMetadataName("CryptoExchange.Net.Authentication.ApiCredentials");
-        alpacaSecretKey = compilation.GetTypeByMetadataName("Alpaca.Markets.SecretKey");
+        exchangeApiCredentials = new(compilation, "CryptoExchange.Net.Authentication.ApiCredentials");
+        alpacaSecretKey = new(compilation, "Alpaca.Markets.SecretKey");
     }
 
     public static CredentialSinks Create(Compilation compilation) => new(compilation);
@@ -150,24 +150,38 @@ internal sealed class CredentialSinks
     public bool IsSetEnvironmentVariable(IMethodSymbol method) =>
         method.Name == "SetEnvironmentVariable" && Is(method.ContainingType, environment);
 
-    private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? sink) =>
-        sink is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, sink);
+    private static bool Is(INamedTypeSymbol? type, SinkType sink) => sink.Matches(type?.OriginalDefinition);
 
-    private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol? sink)
+    private static bool InheritsFrom(INamedTypeSymbol? type, SinkType sink)
     {
-        if (sink is null)
-        {
-            return false;
-        }
-
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (SymbolEqualityComparer.Default.Equals(current, sink))
+            if (sink.Matches(current))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A sink type, resolved by metadata name only when a type of the same simple name shows up. Resolving every sink
+    /// up front searched all referenced assemblies fifteen times per compilation, which in a build of a large code
+    /// base cost more than all the analyzer's callbacks over string literals; most compilations never need one.
+    /// </summary>
+    private sealed class SinkType
+    {
+        private readonly string name;
+        private readonly Lazy<INamedTypeSymbol?> symbol;
+
+        public SinkType(Compilation compilation, string metadataName)
+        {
+            name = metadataName.Substring(metadataName.LastIndexOf('.') + 1);
+            symbol = new Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName(metadataName));
+        }
+
+        public bool Matches(INamedTypeSymbol? type) =>
+            type is not null && type.Name == name && symbol.Value is { } sink && SymbolEqualityComparer.Default.Equals(type, sink);
     }
 }
