@@ -153,4 +153,52 @@ public sealed class TotpVerifierTests
                 && second.Outcome == TotpOutcome.Replayed;
         }).QuickCheckThrowOnFailure();
     }
+    [Fact]
+    public void Property_the_outcome_matches_a_step_by_step_reference_whatever_the_window_and_lanes()
+    {
+        // The verifier hashes SHA-1 window steps four at a time; this reference hashes them one by one, so a step
+        // computed in the wrong lane or batch, or a pre-epoch step counted, shows up as a different outcome.
+        var cases =
+            from algorithm in Gen.Elements(OtpAlgorithm.Sha1, OtpAlgorithm.Sha1, OtpAlgorithm.Sha1, OtpAlgorithm.Sha256)
+            from window in Gen.Choose(0, 10)
+            from seconds in Gen.Elements(0L, 1_700_000_000L).SelectMany(s => Gen.Choose(0, 400).Select(d => s + d))
+            from offset in Gen.Choose(-window - 2, window + 2)
+            from validCode in Gen.Frequency((3, Gen.Constant(true)), (1, Gen.Constant(false)))
+            from randomCode in Gen.Choose(0, 999_999)
+            from lastOffset in Gen.Choose(-window - 2, window + 2)
+            from hasLast in Gen.Elements(true, false)
+            from seed in Gen.Choose(0, int.MaxValue)
+            select (algorithm, window, seconds, offset, validCode, randomCode, lastOffset, hasLast, seed);
+
+        Prop.ForAll(Arb.From(cases), c =>
+        {
+            var secret = TestSecrets.Bytes(20, c.seed);
+            var current = c.seconds / 30;
+            var codeStep = Math.Max(current + c.offset, 0);
+            var code = c.validCode ? OneTimePassword.Hotp(secret, codeStep, 6, c.algorithm) : c.randomCode;
+            long? last = c.hasLast ? current + c.lastOffset : null;
+
+            long fresh = -1, stale = -1;
+            for (var step = Math.Max(current - c.window, 0); step <= current + c.window; step++)
+            {
+                if (OneTimePassword.Hotp(secret, step, 6, c.algorithm) == code)
+                {
+                    if (step > (last ?? long.MinValue))
+                    {
+                        fresh = fresh < 0 ? step : fresh;
+                    }
+                    else
+                    {
+                        stale = step;
+                    }
+                }
+            }
+
+            var expected = fresh >= 0 ? (TotpOutcome.Accepted, fresh) : stale >= 0 ? (TotpOutcome.Replayed, stale) : (TotpOutcome.Rejected, -1L);
+            var verifier = new TotpVerifier(new OtpOptions { Algorithm = c.algorithm, AllowedDriftSteps = c.window });
+            var actual = verifier.Verify(secret, OneTimePassword.Format(code, 6), last, DateTimeOffset.FromUnixTimeSeconds(c.seconds));
+            return actual.Outcome == expected.Item1 && actual.MatchedStep == expected.Item2
+                && (actual.Outcome == TotpOutcome.Rejected || actual.Drift == actual.MatchedStep - current);
+        }).QuickCheckThrowOnFailure();
+    }
 }
