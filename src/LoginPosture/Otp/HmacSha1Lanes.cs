@@ -111,7 +111,6 @@ internal static class HmacSha1Lanes
             }
         }
 
-        CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(lanes));
         CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(words));
         CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(inner));
         CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(outer));

@@ -78,7 +78,7 @@ public sealed class TotpVerifier
         long fresh = -1, stale = -1;
 
         // SHA-1 keys the HMAC once for the whole window and then hashes up to four steps at once; other algorithms
-        // use the platform's one-shot HMAC per step.
+        // use the platform's one-shot HMAC per step. No step exists before T0, so the window never starts before step 0.
         Span<uint> pads = stackalloc uint[2 * HmacSha1Lanes.StateWords];
         if (_algorithm == OtpAlgorithm.Sha1)
         {
@@ -87,32 +87,21 @@ public sealed class TotpVerifier
 
         Span<long> steps = stackalloc long[HmacSha1Lanes.Lanes];
         Span<int> candidates = stackalloc int[HmacSha1Lanes.Lanes];
-        for (var first = current - _window; first <= current + _window; first += HmacSha1Lanes.Lanes)
+        for (var first = Math.Max(current - _window, 0); first <= current + _window; first += HmacSha1Lanes.Lanes)
         {
             var count = (int)Math.Min(HmacSha1Lanes.Lanes, current + _window - first + 1);
             for (var lane = 0; lane < count; lane++)
             {
-                steps[lane] = Math.Max(first + lane, 0); // steps before the epoch are computed as 0 and ignored below
+                steps[lane] = first + lane;
             }
 
-            if (_algorithm == OtpAlgorithm.Sha1)
-            {
-                OneTimePassword.ComputeSha1(pads, steps[..count], _digits, candidates);
-            }
-            else
-            {
-                for (var lane = 0; lane < count; lane++)
-                {
-                    candidates[lane] = OneTimePassword.Compute(secret, steps[lane], _digits, _algorithm);
-                }
-            }
-
+            Codes(secret, pads, steps[..count], candidates);
             for (var lane = 0; lane < count; lane++)
             {
-                var step = first + lane;
-                if (step >= 0 && EqualsInConstantTime(candidates[lane], submitted))
+                if (EqualsInConstantTime(candidates[lane], submitted))
                 {
                     // Keep the earliest fresh match; the branch is taken at most a few times and leaks no comparison detail.
+                    var step = steps[lane];
                     if (step > last)
                     {
                         fresh = fresh < 0 ? step : fresh;
@@ -130,6 +119,21 @@ public sealed class TotpVerifier
         return fresh >= 0 ? new TotpVerification(TotpOutcome.Accepted, fresh, (int)(fresh - current))
             : stale >= 0 ? new TotpVerification(TotpOutcome.Replayed, stale, (int)(stale - current))
             : new TotpVerification(TotpOutcome.Rejected, -1, 0);
+    }
+
+    // The codes of one batch of steps: in vector lanes for SHA-1 (pads already keyed), one by one otherwise.
+    private void Codes(ReadOnlySpan<byte> secret, ReadOnlySpan<uint> pads, ReadOnlySpan<long> steps, Span<int> codes)
+    {
+        if (_algorithm == OtpAlgorithm.Sha1)
+        {
+            OneTimePassword.ComputeSha1(pads, steps, _digits, codes);
+            return;
+        }
+
+        for (var i = 0; i < steps.Length; i++)
+        {
+            codes[i] = OneTimePassword.Compute(secret, steps[i], _digits, _algorithm);
+        }
     }
 
     private static bool TryParse(ReadOnlySpan<char> code, int digits, out int value)
