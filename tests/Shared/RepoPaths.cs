@@ -1,7 +1,7 @@
 namespace LoginPosture.Testing;
 
 /// <summary>
-/// Finds files of the repository (and the shared folder beside it) from the test binaries. Compiled into every test
+/// Finds files of the repository from the test binaries; nothing outside the repository is read. Compiled into every test
 /// project as a linked file.
 /// </summary>
 internal static class RepoPaths

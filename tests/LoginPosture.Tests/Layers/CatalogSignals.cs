@@ -35,8 +35,9 @@ internal sealed record SignalRow(string SourceKind, string CodeText, string Mess
 
     public static IReadOnlyList<SignalRow> ReadShared()
     {
-        var path = Path.Combine(RepoPaths.Root, "..", "shared", "data", "ibkr-messages.tsv");
-        Assert.True(File.Exists(path), $"The shared signal file is missing at {path}; CI clones shared/ beside the repository.");
+        // A copy of the researched signal file, kept in the repository so the tests read nothing outside it.
+        var path = RepoPaths.File("tests", "LoginPosture.Tests", "Layers", "Data", "ibkr-messages.tsv");
+        Assert.True(File.Exists(path), $"The researched signal file is missing at {path}.");
         var lines = File.ReadAllLines(path);
         Assert.Equal("source_kind\tcode\tmessage\tsource", lines[0]);
         return [.. lines.Skip(1).Where(l => l.Length > 0).Select(l =>
