@@ -20,6 +20,7 @@ public sealed class PackageContentTests(PackedLibraryFixture fixture)
     [
         "Microsoft.Extensions.DependencyInjection.Abstractions",
         "Microsoft.Extensions.Options",
+        "Otp.NET",
     ];
 
     [Fact]

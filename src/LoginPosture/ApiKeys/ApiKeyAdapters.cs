@@ -68,6 +68,20 @@ public static class ApiKeyAdapters
         };
     }
 
+    /// <summary>
+    /// Reads a Kraken fast-api-key object (as created, or as listed with its dates), bare or inside <c>result</c>,
+    /// labelled with its own <c>api_key_name</c>.
+    /// </summary>
+    /// <param name="json">The key object or the API response around it.</param>
+    /// <returns>The key's grants, CIDR allow-list, expiry (<c>valid_until</c>, 0 = never), creation and last-use times.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FormatException">
+    /// The JSON is malformed, Kraken reported an error, a permission is missing or of the wrong type, an allow-list
+    /// entry is not an address or range, or <c>api_key_name</c> is absent or blank.
+    /// </exception>
+    public static ApiKeyDescriptor FromKraken(string json) =>
+        FromKraken(Utf8(json), null);
+
     /// <summary>Reads a Kraken fast-api-key object (as created, or as listed with its dates), bare or inside <c>result</c>.</summary>
     /// <param name="json">The key object or the API response around it.</param>
     /// <param name="label">A safe name for the key; <see langword="null"/> to use <c>api_key_name</c>.</param>
@@ -77,13 +91,18 @@ public static class ApiKeyAdapters
     /// The JSON is malformed, Kraken reported an error, a permission is missing or of the wrong type, an allow-list
     /// entry is not an address or range, or no label is given and <c>api_key_name</c> is absent.
     /// </exception>
-    public static ApiKeyDescriptor FromKraken(string json, string? label = null) =>
+    public static ApiKeyDescriptor FromKraken(string json, string? label) =>
         FromKraken(Utf8(json), label);
+
+    /// <inheritdoc cref="FromKraken(string)"/>
+    /// <param name="utf8Json">The key object or the API response around it, as UTF-8.</param>
+    public static ApiKeyDescriptor FromKraken(ReadOnlySpan<byte> utf8Json) =>
+        FromKraken(utf8Json, null);
 
     /// <inheritdoc cref="FromKraken(string, string?)"/>
     /// <param name="utf8Json">The key object or the API response around it, as UTF-8.</param>
     /// <param name="label">A safe name for the key; <see langword="null"/> to use <c>api_key_name</c>.</param>
-    public static ApiKeyDescriptor FromKraken(ReadOnlySpan<byte> utf8Json, string? label = null)
+    public static ApiKeyDescriptor FromKraken(ReadOnlySpan<byte> utf8Json, string? label)
     {
         using var document = JsonFields.Parse(utf8Json, Kraken);
         var json = JsonFields.Root(document, Kraken);

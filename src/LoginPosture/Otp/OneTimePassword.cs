@@ -1,18 +1,15 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 
 namespace LoginPosture.Otp;
 
 /// <summary>
-/// HOTP (RFC 4226) and TOTP (RFC 6238) code generation: HMAC-SHA-1/256/512, 6 to 8 digits, any whole-second period.
-/// Nothing here allocates, and every intermediate hash is zeroed before returning.
+/// HOTP (RFC 4226) and TOTP (RFC 6238) codes: HMAC-SHA-1/256/512, 6 to 8 digits, any whole-second period.
 /// </summary>
 /// <remarks>
-/// The whole one-time-password core lives in this folder and depends on nothing else in the library, so it can be
-/// replaced by Otp.NET (or any RFC 4226/6238 implementation) without touching the rest.
+/// Codes come from Otp.NET's <c>Hotp</c> (a TOTP code is the HOTP code of the time step, RFC 6238 §4) over the
+/// platform's HMAC, never a hash of this library's own; every MAC is zeroed once truncated. What is added here is
+/// input validation with named parameters, and a constant-time HOTP check.
 /// </remarks>
 public static class OneTimePassword
 {
@@ -36,11 +33,7 @@ public static class OneTimePassword
         ValidateSecret(secret);
         ValidateDigits(digits);
         ValidateAlgorithm(algorithm);
-        if (counter < 0)
-        {
-            Guard.ThrowOutOfRange(nameof(counter), counter, "counter must be zero or more; RFC 4226 counts from 0.");
-        }
-
+        ValidateCounter(counter);
         return Compute(secret, counter, digits, algorithm);
     }
 
@@ -93,49 +86,39 @@ public static class OneTimePassword
         return code.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
     }
 
-    /// <summary>The RFC 4226 §5.3 algorithm on validated inputs: HMAC, dynamic truncation, modulo 10^digits.</summary>
-    internal static int Compute(ReadOnlySpan<byte> secret, long counter, int digits, OtpAlgorithm algorithm)
+    /// <summary>
+    /// Checks an RFC 4226 HOTP code for one counter value, comparing in constant time (Otp.NET's own
+    /// <c>VerifyHotp</c> is a plain string equality). On success, store <c>counter + 1</c> as the next counter so that
+    /// the code cannot be used again (RFC 4226 §7.2).
+    /// </summary>
+    /// <param name="secret">The shared secret (raw bytes, not base32). Not kept.</param>
+    /// <param name="code">The code as typed: exactly <paramref name="digits"/> ASCII digits; anything else fails.</param>
+    /// <param name="counter">The counter value the code must belong to: zero or more.</param>
+    /// <param name="digits">How many decimal digits the code has, 6 to 8.</param>
+    /// <param name="algorithm">The HMAC hash function.</param>
+    /// <returns>Whether the code is the one for <paramref name="counter"/>.</returns>
+    /// <exception cref="ArgumentException">The secret is empty, or a setting is out of range; the message names it.</exception>
+    public static bool VerifyHotp(ReadOnlySpan<byte> secret, ReadOnlySpan<char> code, long counter, int digits = 6, OtpAlgorithm algorithm = OtpAlgorithm.Sha1)
     {
-        if (algorithm == OtpAlgorithm.Sha1)
+        ValidateSecret(secret);
+        ValidateDigits(digits);
+        ValidateAlgorithm(algorithm);
+        ValidateCounter(counter);
+        if (!OtpWindow.IsWellFormed(code, digits))
         {
-            Span<uint> pads = stackalloc uint[2 * HmacSha1Lanes.StateWords];
-            HmacSha1Lanes.Key(secret, pads);
-            var code = 0;
-            ComputeSha1(pads, new ReadOnlySpan<long>(in counter), digits, new Span<int>(ref code));
-            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(pads));
-            return code;
+            return false;
         }
 
-        Span<byte> message = stackalloc byte[sizeof(long)];
-        BinaryPrimitives.WriteInt64BigEndian(message, counter);
-        Span<byte> hash = stackalloc byte[HMACSHA512.HashSizeInBytes];
-        var length = algorithm == OtpAlgorithm.Sha256
-            ? HMACSHA256.HashData(secret, message, hash)
-            : HMACSHA512.HashData(secret, message, hash);
-        var result = Truncate(hash[..length], digits);
-        CryptographicOperations.ZeroMemory(hash);
-        return result;
+        using var key = new PlatformHmacKey(secret, algorithm);
+        return OtpWindow.Search(key, key.Mode, digits, code, counter, counter, long.MinValue).Fresh == counter;
     }
 
-    /// <summary>HMAC-SHA-1 codes for one to four counters from pad states prepared by <see cref="HmacSha1Lanes.Key"/>.</summary>
-    internal static void ComputeSha1(ReadOnlySpan<uint> pads, ReadOnlySpan<long> counters, int digits, Span<int> codes)
+    /// <summary>RFC 4226 §5.3 on validated inputs: Otp.NET's HOTP (HMAC, dynamic truncation, modulo 10^digits) over the platform HMAC.</summary>
+    private static int Compute(ReadOnlySpan<byte> secret, long counter, int digits, OtpAlgorithm algorithm)
     {
-        Span<byte> macs = stackalloc byte[HmacSha1Lanes.Lanes * HmacSha1Lanes.MacBytes];
-        HmacSha1Lanes.Mac(pads, counters, macs);
-        for (var i = 0; i < counters.Length; i++)
-        {
-            codes[i] = Truncate(macs.Slice(i * HmacSha1Lanes.MacBytes, HmacSha1Lanes.MacBytes), digits);
-        }
-
-        CryptographicOperations.ZeroMemory(macs);
-    }
-
-    // RFC 4226 §5.3 dynamic truncation: 31 bits from the offset named by the low nibble of the last byte.
-    private static int Truncate(ReadOnlySpan<byte> hash, int digits)
-    {
-        var offset = hash[^1] & 0x0F;
-        var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return binary % PowersOfTen[digits];
+        using var key = new PlatformHmacKey(secret, algorithm);
+        var code = new OtpNet.Hotp(key, key.Mode, digits).ComputeHOTP(counter);
+        return int.Parse(code, NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -144,6 +127,14 @@ public static class OneTimePassword
         if (secret.IsEmpty)
         {
             Guard.Throw(nameof(secret), "secret is empty; pass the decoded shared secret (RFC 4226 asks for at least 16 bytes).");
+        }
+    }
+
+    private static void ValidateCounter(long counter)
+    {
+        if (counter < 0)
+        {
+            Guard.ThrowOutOfRange(nameof(counter), counter, "counter must be zero or more; RFC 4226 counts from 0.");
         }
     }
 

@@ -1,17 +1,20 @@
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
-
 namespace LoginPosture.Otp;
 
 /// <summary>
 /// Checks RFC 6238 codes within a drift window, in constant time, and refuses a code whose step was already accepted.
 /// Holds settings only, never a secret: the caller passes the secret and the last accepted step on each call.
-/// Immutable and safe to call from many threads; verification allocates nothing.
+/// Immutable and safe to call from many threads.
 /// </summary>
 /// <remarks>
-/// Every step of the window is computed and compared whatever the outcome, so the time taken does not reveal which
-/// step matched. Replay refusal follows RFC 6238 §5.2 and NIST SP 800-63B rev 4 §3.1.4.2 ("accept a given OTP only
-/// once while it is valid"): a code for a step at or before the last accepted step is refused.
+/// <para>Codes come from Otp.NET over the platform's HMAC. Unlike Otp.NET's <c>Totp.VerifyTotp</c>, which stops at
+/// the first matching step, every step of the window is computed and compared (in constant time) whatever the
+/// outcome, so the time taken does not reveal which step matched.</para>
+/// <para>Replay refusal follows RFC 6238 §5.2 and NIST SP 800-63B rev 4 §3.1.4.2 ("accept a given OTP only once while
+/// it is valid"): a code for a step at or before the last accepted step is refused. Where adjacent steps of the
+/// window give the same code, the newest is accepted, so the same code cannot pass a second time as the newer step.</para>
+/// <para>Each verification allocates a little short-lived state (the platform HMAC, Otp.NET's counter bytes, MACs
+/// and code strings); the MACs are zeroed and the platform HMAC, with its copy of the key, is released before
+/// returning.</para>
 /// </remarks>
 public sealed class TotpVerifier
 {
@@ -68,98 +71,18 @@ public sealed class TotpVerifier
             Guard.ThrowOutOfRange(nameof(now), now, "now must not precede the Unix epoch (1970-01-01T00:00:00Z), RFC 6238's T0.");
         }
 
-        if (!TryParse(code, _digits, out var submitted))
+        if (!OtpWindow.IsWellFormed(code, _digits))
         {
             return new TotpVerification(TotpOutcome.Malformed, -1, 0);
         }
 
+        // No step exists before T0, so the window never starts before step 0.
         var current = seconds / _periodSeconds;
-        var last = lastAcceptedStep ?? long.MinValue;
-        long fresh = -1, stale = -1;
-
-        // SHA-1 keys the HMAC once for the whole window and then hashes up to four steps at once; other algorithms
-        // use the platform's one-shot HMAC per step. No step exists before T0, so the window never starts before step 0.
-        Span<uint> pads = stackalloc uint[2 * HmacSha1Lanes.StateWords];
-        if (_algorithm == OtpAlgorithm.Sha1)
-        {
-            HmacSha1Lanes.Key(secret, pads);
-        }
-
-        Span<long> steps = stackalloc long[HmacSha1Lanes.Lanes];
-        Span<int> candidates = stackalloc int[HmacSha1Lanes.Lanes];
-        for (var first = Math.Max(current - _window, 0); first <= current + _window; first += HmacSha1Lanes.Lanes)
-        {
-            var count = (int)Math.Min(HmacSha1Lanes.Lanes, current + _window - first + 1);
-            for (var lane = 0; lane < count; lane++)
-            {
-                steps[lane] = first + lane;
-            }
-
-            Codes(secret, pads, steps[..count], candidates);
-            for (var lane = 0; lane < count; lane++)
-            {
-                if (EqualsInConstantTime(candidates[lane], submitted))
-                {
-                    // Keep the earliest fresh match; the branch is taken at most a few times and leaks no comparison detail.
-                    var step = steps[lane];
-                    if (step > last)
-                    {
-                        fresh = fresh < 0 ? step : fresh;
-                    }
-                    else
-                    {
-                        stale = step;
-                    }
-                }
-            }
-        }
-
-        CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(pads));
-        CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(candidates));
+        using var key = new PlatformHmacKey(secret, _algorithm);
+        var (fresh, stale) = OtpWindow.Search(
+            key, key.Mode, _digits, code, Math.Max(current - _window, 0), current + _window, lastAcceptedStep ?? long.MinValue);
         return fresh >= 0 ? new TotpVerification(TotpOutcome.Accepted, fresh, (int)(fresh - current))
             : stale >= 0 ? new TotpVerification(TotpOutcome.Replayed, stale, (int)(stale - current))
             : new TotpVerification(TotpOutcome.Rejected, -1, 0);
     }
-
-    // The codes of one batch of steps: in vector lanes for SHA-1 (pads already keyed), one by one otherwise.
-    private void Codes(ReadOnlySpan<byte> secret, ReadOnlySpan<uint> pads, ReadOnlySpan<long> steps, Span<int> codes)
-    {
-        if (_algorithm == OtpAlgorithm.Sha1)
-        {
-            OneTimePassword.ComputeSha1(pads, steps, _digits, codes);
-            return;
-        }
-
-        for (var i = 0; i < steps.Length; i++)
-        {
-            codes[i] = OneTimePassword.Compute(secret, steps[i], _digits, _algorithm);
-        }
-    }
-
-    private static bool TryParse(ReadOnlySpan<char> code, int digits, out int value)
-    {
-        value = 0;
-        if (code.Length != digits)
-        {
-            return false;
-        }
-
-        foreach (var c in code)
-        {
-            var digit = c - '0';
-            if ((uint)digit > 9)
-            {
-                return false;
-            }
-
-            value = (value * 10) + digit;
-        }
-
-        return true;
-    }
-
-    private static bool EqualsInConstantTime(int expected, int actual) =>
-        CryptographicOperations.FixedTimeEquals(
-            MemoryMarshal.AsBytes(new ReadOnlySpan<int>(in expected)),
-            MemoryMarshal.AsBytes(new ReadOnlySpan<int>(in actual)));
 }

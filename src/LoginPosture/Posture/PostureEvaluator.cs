@@ -33,12 +33,28 @@ public sealed class PostureEvaluator
         _time = timeProvider ?? TimeProvider.System;
     }
 
-    /// <summary>Creates an evaluator and its engines from options (defaults when null).</summary>
+    /// <summary>Creates an evaluator and its engines with the default settings and the system clock.</summary>
+    public PostureEvaluator()
+        : this(new LoginPostureOptions(), TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates an evaluator and its engines from options, with the system clock.</summary>
     /// <param name="options">Every engine's settings.</param>
-    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the exception lists every one.</exception>
-    public PostureEvaluator(LoginPostureOptions? options = null, TimeProvider? timeProvider = null)
-        : this(Build(options ?? new LoginPostureOptions()), timeProvider)
+    public PostureEvaluator(LoginPostureOptions options)
+        : this(options, TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates an evaluator and its engines from options, with a clock.</summary>
+    /// <param name="options">Every engine's settings.</param>
+    /// <param name="timeProvider">The clock used when a snapshot has no <see cref="PostureSnapshot.AsOf"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="timeProvider"/> is null.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the exception lists every one.</exception>
+    public PostureEvaluator(LoginPostureOptions options, TimeProvider timeProvider)
+        : this(Build(Guard.NotNull(options)), Guard.NotNull(timeProvider))
     {
     }
 

@@ -88,10 +88,18 @@ public sealed class PostureEvaluatorTests
     }
 
     [Fact]
+    public void The_options_constructors_name_a_missing_argument()
+    {
+        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => new PostureEvaluator(null!)).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => new PostureEvaluator(null!, TimeProvider.System)).ParamName);
+        Assert.Equal("timeProvider", Assert.Throws<ArgumentNullException>(() => new PostureEvaluator(new LoginPostureOptions(), null!)).ParamName);
+    }
+
+    [Fact]
     public void Without_an_as_of_time_the_evaluator_clock_is_used()
     {
         var clock = new FixedClock(Now.AddDays(400));
-        var evaluator = new PostureEvaluator(timeProvider: clock);
+        var evaluator = new PostureEvaluator(new LoginPostureOptions(), clock);
         var snapshot = new PostureSnapshot
         {
             ApiKeys = [new ApiKeyDescriptor("old", ApiKeyGrants.Read) { Created = Now, IpAllowList = [IPNetwork.Parse("203.0.113.7/32")] }],
