@@ -162,7 +162,8 @@ public sealed class Roslyn48LoadTests(PackedLibraryFixture fixture)
 
     /// <summary>
     /// Loads the packed folder in isolation, as a compiler host does: the LoginPosture assemblies from the folder,
-    /// everything else (Roslyn 4.8 above all) from the host, so a reference to a newer Roslyn fails to bind here.
+    /// everything else (Roslyn 4.8 above all) from the host. Like the compiler's loader (CS9057), it refuses an
+    /// assembly that asks for a newer version of a host assembly than the host has.
     /// </summary>
     private sealed class PackedFolderLoadContext(string directory) : AssemblyLoadContext("packed roslyn4.8", isCollectible: true)
     {
@@ -172,7 +173,18 @@ public sealed class Roslyn48LoadTests(PackedLibraryFixture fixture)
         protected override Assembly? Load(AssemblyName assemblyName)
         {
             var candidate = Path.Combine(directory, assemblyName.Name + ".dll");
-            return File.Exists(candidate) ? LoadFromAssemblyPath(candidate) : null;
+            if (File.Exists(candidate))
+            {
+                return LoadFromAssemblyPath(candidate);
+            }
+
+            var host = Default.Assemblies.FirstOrDefault(a => a.GetName().Name == assemblyName.Name)?.GetName();
+            if (host is not null && assemblyName.Version > host.Version)
+            {
+                throw new FileLoadException($"The packed analyzers ask for {assemblyName}; the host has {host.Version}.");
+            }
+
+            return null;
         }
     }
 }
