@@ -28,20 +28,20 @@ internal sealed class LoginPostureAnalyzerTest : CSharpAnalyzerTest<HardcodedSec
 
     /// <summary>
     /// A run that takes whatever LoginPosture reports instead of matching markup: for erroneous code, fuzzed code
-    /// and scored corpora, where the count is the result. Compiler diagnostics are ignored; anything else that is
-    /// reported (AD0001 above all, the driver's report of an analyzer exception) still fails the run.
+    /// and scored corpora, where the count is the result. Anything else that is reported still fails the run: AD0001
+    /// above all (the driver's report of an analyzer exception) and, unless <paramref name="allowCompilerErrors"/>,
+    /// compiler errors.
     /// </summary>
-    public static async Task<ImmutableArray<Diagnostic>> CollectAsync(string source, params (string Key, string Value)[] editorConfig)
+    public static async Task<ImmutableArray<Diagnostic>> CollectAsync(string source, bool allowCompilerErrors = false)
     {
         var collected = new List<Diagnostic>();
         var test = new LoginPostureAnalyzerTest(collected)
         {
-            CompilerDiagnostics = CompilerDiagnostics.None,
+            CompilerDiagnostics = allowCompilerErrors ? CompilerDiagnostics.None : CompilerDiagnostics.Errors,
             TestBehaviors = TestBehaviors.SkipGeneratedCodeCheck | TestBehaviors.SkipSuppressionCheck,
         };
         test.TestState.Sources.Add(source);
         test.TestState.MarkupHandling = MarkupMode.None;
-        test.WithEditorConfig(editorConfig);
         await test.RunAsync();
         return collected.OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
     }
@@ -98,6 +98,10 @@ internal static class Verify
 
         return test.RunAsync();
     }
+
+    /// <summary>The source of <paramref name="markup"/> with its <c>{|LPxxxx:</c> and <c>|}</c> marks taken out.</summary>
+    public static string WithoutMarkup(string markup) =>
+        System.Text.RegularExpressions.Regex.Replace(markup, @"\{\|LP\d{4}:|\|\}", string.Empty);
 
     /// <summary>As <see cref="AnalyzerAsync(string)"/>, with <c>.editorconfig</c> options.</summary>
     public static Task AnalyzerAsync(string markup, params (string Key, string Value)[] editorConfig) =>
