@@ -63,13 +63,12 @@ public sealed class Roslyn48LoadTests(PackedLibraryFixture fixture)
         var context = new PackedFolderLoadContext(Extract());
         try
         {
-            var analyzers = context.Assemblies()
-                .SelectMany(a => a.GetTypes())
+            var types = context.LoadPacked().SelectMany(a => a.GetTypes()).ToList();
+            var analyzers = types
                 .Where(t => t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is { } attribute && attribute.Languages.Contains(LanguageNames.CSharp))
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
                 .ToImmutableArray();
-            var fixers = context.Assemblies()
-                .SelectMany(a => a.GetTypes())
+            var fixers = types
                 .Where(t => t.GetCustomAttribute<ExportCodeFixProviderAttribute>() is { } attribute && attribute.Languages.Contains(LanguageNames.CSharp))
                 .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
                 .ToArray();
@@ -167,7 +166,7 @@ public sealed class Roslyn48LoadTests(PackedLibraryFixture fixture)
     /// </summary>
     private sealed class PackedFolderLoadContext(string directory) : AssemblyLoadContext("packed roslyn4.8", isCollectible: true)
     {
-        public IEnumerable<Assembly> Assemblies() =>
+        public IReadOnlyList<Assembly> LoadPacked() =>
             Directory.GetFiles(directory, "*.dll").Order(StringComparer.Ordinal).Select(LoadFromAssemblyPath).ToList();
 
         protected override Assembly? Load(AssemblyName assemblyName)
