@@ -417,53 +417,15 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
             // Roslyn 4.8 gives an element of a collection expression its natural (unnamed) type; later compilers give
             // the target element type. Take the names from the collection's element type so both agree.
-            if (!(type is INamedTypeSymbol { IsTupleType: true } named && HasElementNames(named))
+            if (!(type is INamedTypeSymbol { IsTupleType: true } named && TupleTypes.HasElementNames(named))
                 && tuple.Parent is ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection })
             {
-                type = ElementType(context.SemanticModel.GetTypeInfo(collection, context.CancellationToken).ConvertedType) ?? type;
+                type = TupleTypes.ElementType(context.SemanticModel.GetTypeInfo(collection, context.CancellationToken).ConvertedType) ?? type;
             }
 
             return type is INamedTypeSymbol { IsTupleType: true } tupleType && index < tupleType.TupleElements.Length
                 ? tupleType.TupleElements[index]
                 : null;
-        }
-
-        private static bool HasElementNames(INamedTypeSymbol tuple)
-        {
-            foreach (var element in tuple.TupleElements)
-            {
-                if (element.IsExplicitlyNamedTupleElement)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>The element type of an array or of a type that is or implements <c>IEnumerable&lt;T&gt;</c>.</summary>
-        private static ITypeSymbol? ElementType(ITypeSymbol? collection)
-        {
-            if (collection is IArrayTypeSymbol array)
-            {
-                return array.ElementType;
-            }
-
-            if (collection is INamedTypeSymbol { TypeArguments.Length: 1 } named
-                && named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
-            {
-                return named.TypeArguments[0];
-            }
-
-            foreach (var candidate in collection?.AllInterfaces ?? ImmutableArray<INamedTypeSymbol>.Empty)
-            {
-                if (candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
-                {
-                    return candidate.TypeArguments[0];
-                }
-            }
-
-            return null;
         }
 
         private bool IsSetEnvironmentVariable(SyntaxNodeAnalysisContext context, ArgumentSyntax argument) =>

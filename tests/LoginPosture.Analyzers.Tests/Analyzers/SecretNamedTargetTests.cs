@@ -45,6 +45,9 @@ public sealed class SecretNamedTargetTests
         "class C { void M() { (string apiKey, string apiSecret) t; t = (\"k\", {|LP0001:\"S\"|}); _ = t; } }",
         "class C { void Connect((string Key, string Secret) creds) { } void M() => Connect((\"k\", {|LP0001:\"S\"|})); }",
         "using System.Collections.Generic; class C { List<(string Exchange, string ApiSecret)> Accounts = [(\"kraken\", {|LP0001:\"S\"|})]; }",
+        // the same through an array and an interface target (on Roslyn 4.8 the names come from the collection's element type)
+        "class C { (string Exchange, string ApiSecret)[] Accounts = [(\"kraken\", {|LP0001:\"S\"|})]; }",
+        "using System.Collections.Generic; class C { IEnumerable<(string Exchange, string ApiSecret)> Accounts = [(\"kraken\", {|LP0001:\"S\"|})]; }",
         "class C { (string Venue, (string ApiKey, string ApiSecret) Creds) M() => (\"bybit\", ({|LP0001:\"S\"|}, {|LP0001:\"T\"|})); }",
         // returns
         "class C { string GetApiSecret() { return {|LP0001:\"S\"|}; } }",
