@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -22,7 +21,13 @@ namespace LoginPosture.Analyzers.CodeFixes;
 /// <see cref="InvalidOperationException"/> when the value is missing. A <c>const</c> holding the secret becomes
 /// <c>static readonly</c>. A fix is offered only if the project has no more compiler errors after it than before.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveSecretOutOfSourceCodeFix)), Shared]
+/// <remarks>
+/// Built against Roslyn 4.8 so the oldest supported host (VS 17.8, .NET 8 SDK) loads it. It carries no MEF
+/// <c>[Shared]</c> attribute on purpose: that attribute lives in System.Composition, whose version differs per host,
+/// and a reference newer than the host's would stop the IDE from loading the fix. The provider is stateless, so a
+/// host that creates one instance per import loses nothing.
+/// </remarks>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveSecretOutOfSourceCodeFix))]
 public sealed class MoveSecretOutOfSourceCodeFix : CodeFixProvider
 {
     private const string ConfigurationInterface = "Microsoft.Extensions.Configuration.IConfiguration";

@@ -414,6 +414,15 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             var type = tuple.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax outer } outerArgument
                 ? TupleElement(context, outer, outer.Arguments.IndexOf(outerArgument))?.Type
                 : context.SemanticModel.GetTypeInfo(tuple, context.CancellationToken).ConvertedType;
+
+            // Roslyn 4.8 gives an element of a collection expression its natural (unnamed) type; later compilers give
+            // the target element type. Take the names from the collection's element type so both agree.
+            if (!(type is INamedTypeSymbol { IsTupleType: true } named && TupleTypes.HasElementNames(named))
+                && tuple.Parent is ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection })
+            {
+                type = TupleTypes.ElementType(context.SemanticModel.GetTypeInfo(collection, context.CancellationToken).ConvertedType) ?? type;
+            }
+
             return type is INamedTypeSymbol { IsTupleType: true } tupleType && index < tupleType.TupleElements.Length
                 ? tupleType.TupleElements[index]
                 : null;

@@ -16,11 +16,12 @@ internal sealed partial class ConsumerProject
 
     private readonly PackedLibraryFixture fixture;
 
-    private ConsumerProject(PackedLibraryFixture fixture, string directory, IReadOnlyList<PlantedSecret> planted)
+    private ConsumerProject(PackedLibraryFixture fixture, string directory, IReadOnlyList<PlantedSecret> planted, IReadOnlyList<string> secretValues)
     {
         this.fixture = fixture;
         Directory = directory;
         Planted = planted;
+        SecretValues = secretValues;
     }
 
     /// <summary>The consumer's folder.</summary>
@@ -28,6 +29,9 @@ internal sealed partial class ConsumerProject
 
     /// <summary>The credential lines written into Program.cs and the rule expected to flag each.</summary>
     public IReadOnlyList<PlantedSecret> Planted { get; }
+
+    /// <summary>The credential values written into Program.cs (generated per run); no log or message may repeat them.</summary>
+    public IReadOnlyList<string> SecretValues { get; }
 
     /// <summary>A line in Program.cs that holds a credential, and the rule that must report it.</summary>
     internal sealed record PlantedSecret(int Line, string RuleId, string What);
@@ -73,9 +77,9 @@ internal sealed partial class ConsumerProject
             </Project>
             """);
 
-        var (source, planted) = WriteProgram();
+        var (source, planted, secretValues) = WriteProgram();
         File.WriteAllText(Path.Combine(directory, "Program.cs"), source);
-        return new ConsumerProject(fixture, directory, planted);
+        return new ConsumerProject(fixture, directory, planted, secretValues);
     }
 
     /// <summary>The build with default settings (analyzers on), run once and shared by the tests.</summary>
@@ -101,7 +105,7 @@ internal sealed partial class ConsumerProject
         return (result, warnings);
     }
 
-    private static (string Source, IReadOnlyList<PlantedSecret> Planted) WriteProgram()
+    private static (string Source, IReadOnlyList<PlantedSecret> Planted, IReadOnlyList<string> SecretValues) WriteProgram()
     {
         // Assembled from pieces at run time; the prefixes alone are not credentials.
         var binanceSecret = Random(Alphanumeric, 64);
@@ -141,7 +145,7 @@ internal sealed partial class ConsumerProject
             .Where(x => x.Marker.Success)
             .Select(x => new PlantedSecret(x.Line, x.Marker.Groups["id"].Value, x.Marker.Groups["what"].Value))
             .ToList();
-        return (source, planted);
+        return (source, planted, [binanceSecret, githubToken, headerKey, password]);
     }
 
     private static string Random(string alphabet, int length) => RandomNumberGenerator.GetString(alphabet, length);

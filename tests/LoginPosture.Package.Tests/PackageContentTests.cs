@@ -7,13 +7,12 @@ namespace LoginPosture.Package.Tests;
 [Collection(PackedLibraryCollection.Name)]
 public sealed class PackageContentTests(PackedLibraryFixture fixture)
 {
-    // Compiler-versioned folders: hosts on Roslyn 4.8 to 4.13 load the analyzer alone (the code fix is built on
-    // Roslyn 4.14 and would raise CS9057 there); hosts on 4.14 or later load both.
+    // One compiler-versioned folder: analyzer and code fix are both built on Roslyn 4.8, so every host from the
+    // .NET 8 SDK and VS 17.8 on loads both, and older compilers load neither (no CS9057).
     private static readonly string[] AnalyzerEntries =
     [
         "analyzers/dotnet/roslyn4.8/cs/LoginPosture.Analyzers.dll",
-        "analyzers/dotnet/roslyn4.14/cs/LoginPosture.Analyzers.dll",
-        "analyzers/dotnet/roslyn4.14/cs/LoginPosture.Analyzers.CodeFixes.dll",
+        "analyzers/dotnet/roslyn4.8/cs/LoginPosture.Analyzers.CodeFixes.dll",
     ];
 
     private static readonly string[] LibraryDependencies =
@@ -24,7 +23,7 @@ public sealed class PackageContentTests(PackedLibraryFixture fixture)
     ];
 
     [Fact]
-    public void Analyzer_assemblies_are_packed_once_per_compiler_version_folder()
+    public void Analyzer_and_code_fix_are_packed_once_in_the_roslyn_4_8_folder()
     {
         var entries = EntryNames();
 

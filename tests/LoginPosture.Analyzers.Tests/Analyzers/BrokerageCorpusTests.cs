@@ -1,4 +1,5 @@
 using LoginPosture.Analyzers.Tests.Harness;
+using LoginPosture.Analyzers.Tests.Verifiers;
 
 namespace LoginPosture.Analyzers.Tests.Analyzers;
 
@@ -58,7 +59,7 @@ public sealed class BrokerageCorpusTests
         var missed = new List<string>();
         foreach (var (id, source) in Positives)
         {
-            if ((await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Compile(source))).IsEmpty)
+            if ((await LoginPostureAnalyzerTest.CollectAsync(source)).IsEmpty)
             {
                 missed.Add(id);
             }
@@ -74,7 +75,7 @@ public sealed class BrokerageCorpusTests
         var alarms = new List<string>();
         foreach (var (id, source) in Negatives)
         {
-            var diagnostics = await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Compile(source));
+            var diagnostics = await LoginPostureAnalyzerTest.CollectAsync(source);
             alarms.AddRange(diagnostics.Select(d => $"{id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"));
         }
 

@@ -1,4 +1,5 @@
 using LoginPosture.Analyzers.Tests.Harness;
+using LoginPosture.Analyzers.Tests.Verifiers;
 
 namespace LoginPosture.Analyzers.Tests.Analyzers;
 
@@ -14,23 +15,23 @@ public sealed class ConstantFoldingTests
     public static TheoryData<string> Folded => new()
     {
         // const field, const local, a const local that shadows a field, and a const of another type
-        "class C { const string Part = \"H\"; string apiSecret = [|Part + \"T\"|]; }",
-        "class C { void M() { const string part = \"H\"; var apiSecret = [|part + \"T\"|]; _ = apiSecret; } }",
-        "class C { static string part = \"x\"; void M() { const string part = \"H\"; var apiSecret = [|part + \"T\"|]; _ = apiSecret; } }",
-        "class K { public const string Part = \"H\"; } class C { string apiSecret = [|K.Part + \"T\"|]; }",
-        "class C { const string Part = \"H\"; string apiSecret = [|$\"{Part}T\"|]; }",
-        "class C { void M() { const string part = \"H\"; var apiSecret = [|$\"{part}T\"|]; _ = apiSecret; } }",
+        "class C { const string Part = \"H\"; string apiSecret = {|LP0001:Part + \"T\"|}; }",
+        "class C { void M() { const string part = \"H\"; var apiSecret = {|LP0001:part + \"T\"|}; _ = apiSecret; } }",
+        "class C { static string part = \"x\"; void M() { const string part = \"H\"; var apiSecret = {|LP0001:part + \"T\"|}; _ = apiSecret; } }",
+        "class K { public const string Part = \"H\"; } class C { string apiSecret = {|LP0001:K.Part + \"T\"|}; }",
+        "class C { const string Part = \"H\"; string apiSecret = {|LP0001:$\"{Part}T\"|}; }",
+        "class C { void M() { const string part = \"H\"; var apiSecret = {|LP0001:$\"{part}T\"|}; _ = apiSecret; } }",
         // a primary-constructor parameter hidden by a constant member of the same name is that constant
-        "class C(string part) { const string part2 = \"H\"; string apiSecret = [|part2 + \"T\"|]; string P => part; }",
+        "class C(string part) { const string part2 = \"H\"; string apiSecret = {|LP0001:part2 + \"T\"|}; string P => part; }",
         // "Color Color": a parameter named like its type still reaches the type's constants
-        "class Keys { public const string Part = \"H\"; } class C { string M(Keys Keys) { var apiSecret = [|Keys.Part + \"T\"|]; return apiSecret; } }",
+        "class Keys { public const string Part = \"H\"; } class C { string M(Keys Keys) { var apiSecret = {|LP0001:Keys.Part + \"T\"|}; return apiSecret; } }",
     };
 
     [Theory]
     [MemberData(nameof(Folded))]
     public Task Folds_names_that_may_be_constants(string template) =>
-        AnalyzerHarness.VerifyAsync(template.Replace("\"H\"", "\"" + Head + "\"").Replace("\"T\"", "\"" + Tail + "\"")
-            .Replace("T\"|]", Tail + "\"|]"), RuleIds.SecretNamedTarget);
+        Verify.AnalyzerAsync(template.Replace("\"H\"", "\"" + Head + "\"").Replace("\"T\"", "\"" + Tail + "\"")
+            .Replace("T\"|}", Tail + "\"|}"));
 
     public static TheoryData<string> NotFolded => new()
     {
@@ -47,6 +48,6 @@ public sealed class ConstantFoldingTests
     [Theory]
     [MemberData(nameof(NotFolded))]
     public Task Does_not_fold_locals_and_parameters(string template) =>
-        AnalyzerHarness.VerifyNoneAsync(template.Replace("\"H\"", "\"" + Head + "\"").Replace("\"T\"", "\"" + Tail + "\"")
+        Verify.AnalyzerAsync(template.Replace("\"H\"", "\"" + Head + "\"").Replace("\"T\"", "\"" + Tail + "\"")
             .Replace("T\"", Tail + "\""));
 }

@@ -1,4 +1,5 @@
 using LoginPosture.Analyzers.Tests.Harness;
+using LoginPosture.Analyzers.Tests.Verifiers;
 
 namespace LoginPosture.Analyzers.Tests.Analyzers;
 
@@ -27,37 +28,37 @@ public sealed class CredentialSinkTests
 
     public static TheoryData<string> Sinks => new()
     {
-        "using System.Net; class C { object M() => new NetworkCredential(\"trader\", [|\"V\"|]); }",
-        "using System.Net; class C { object M() => new NetworkCredential(\"trader\", [|\"V\"|], \"DOMAIN\"); }",
-        "using System.Net; class C { void M(NetworkCredential c) { c.Password = [|\"V\"|]; } }",
-        "using System.Net; class C { object M() => new NetworkCredential { UserName = \"trader\", Password = [|\"V\"|] }; }",
-        "using System.Net.Http; class C { void M(HttpClient h) => h.DefaultRequestHeaders.Add(\"X-MBX-APIKEY\", [|\"V\"|]); }",
-        "using System.Net.Http; class C { void M(HttpClient h) => h.DefaultRequestHeaders.TryAddWithoutValidation(\"APCA-API-SECRET-KEY\", [|\"V\"|]); }",
-        "using System.Net.Http; class C { void M(HttpRequestMessage r) => r.Headers.Add(\"X-API-KEY\", [|\"V\"|]); }",
-        "using System.Net.Http; class C { void M(HttpClient h) => h.DefaultRequestHeaders.Add(\"Authorization\", [|\"Bearer V\"|]); }",
-        "class Req { public void AddHeader(string n, string v) { } } class C { void M(Req r) => r.AddHeader(\"x-mbx-apikey\", [|\"V\"|]); }",
-        "using System.Net; class C { void M(WebHeaderCollection h) { h[\"X-API-KEY\"] = [|\"V\"|]; } }",
-        "using System.Net.Http.Headers; class C { object M() => new AuthenticationHeaderValue(\"Bearer\", [|\"V\"|]); }",
-        "using System.Security.Cryptography; using System.Text; class C { object M() => new HMACSHA256(Encoding.UTF8.GetBytes([|\"V\"|])); }",
-        "using System.Security.Cryptography; class C { object M() => new HMACSHA512([|\"V\"u8|].ToArray()); }",
-        "using System.Security.Cryptography; using System.Text; class C { byte[] M(byte[] d) => HMACSHA256.HashData(Encoding.ASCII.GetBytes([|\"V\"|]), d); }",
-        "using System.Security.Cryptography; using System.Text; class C { void M(HMACSHA256 h) { h.Key = Encoding.UTF8.GetBytes([|\"V\"|]); } }",
-        "using System; class C { void M() => Environment.SetEnvironmentVariable(\"BINANCE_API_SECRET\", [|\"V\"|]); }",
-        "using OtpNet; class C { object M() => new Totp(Base32Encoding.ToBytes([|\"V\"|])); }",
-        "using OtpNet; using System.Text; class C { object M() => new Hotp(Encoding.ASCII.GetBytes([|\"V\"|])); }",
-        "using CryptoExchange.Net.Authentication; class C { object M() => new ApiCredentials([|\"V\"|], [|\"V\"|]); }",
-        "using Alpaca.Markets; class C { object M() => new SecretKey(\"PKZ7X3Q9M2L8R4T6V1W0\", [|\"V\"|]); }",
-        "using System.Net; static class K { public const string P = \"V\"; } class C { object M() => new NetworkCredential(\"trader\", [|K.P|]); }",
+        "using System.Net; class C { object M() => new NetworkCredential(\"trader\", {|LP0003:\"V\"|}); }",
+        "using System.Net; class C { object M() => new NetworkCredential(\"trader\", {|LP0003:\"V\"|}, \"DOMAIN\"); }",
+        "using System.Net; class C { void M(NetworkCredential c) { c.Password = {|LP0003:\"V\"|}; } }",
+        "using System.Net; class C { object M() => new NetworkCredential { UserName = \"trader\", Password = {|LP0003:\"V\"|} }; }",
+        "using System.Net.Http; class C { void M(HttpClient h) => h.DefaultRequestHeaders.Add(\"X-MBX-APIKEY\", {|LP0003:\"V\"|}); }",
+        "using System.Net.Http; class C { void M(HttpClient h) => h.DefaultRequestHeaders.TryAddWithoutValidation(\"APCA-API-SECRET-KEY\", {|LP0003:\"V\"|}); }",
+        "using System.Net.Http; class C { void M(HttpRequestMessage r) => r.Headers.Add(\"X-API-KEY\", {|LP0003:\"V\"|}); }",
+        "using System.Net.Http; class C { void M(HttpClient h) => h.DefaultRequestHeaders.Add(\"Authorization\", {|LP0003:\"Bearer V\"|}); }",
+        "class Req { public void AddHeader(string n, string v) { } } class C { void M(Req r) => r.AddHeader(\"x-mbx-apikey\", {|LP0003:\"V\"|}); }",
+        "using System.Net; class C { void M(WebHeaderCollection h) { h[\"X-API-KEY\"] = {|LP0003:\"V\"|}; } }",
+        "using System.Net.Http.Headers; class C { object M() => new AuthenticationHeaderValue(\"Bearer\", {|LP0003:\"V\"|}); }",
+        "using System.Security.Cryptography; using System.Text; class C { object M() => new HMACSHA256(Encoding.UTF8.GetBytes({|LP0003:\"V\"|})); }",
+        "using System.Security.Cryptography; class C { object M() => new HMACSHA512({|LP0003:\"V\"u8|}.ToArray()); }",
+        "using System.Security.Cryptography; using System.Text; class C { byte[] M(byte[] d) => HMACSHA256.HashData(Encoding.ASCII.GetBytes({|LP0003:\"V\"|}), d); }",
+        "using System.Security.Cryptography; using System.Text; class C { void M(HMACSHA256 h) { h.Key = Encoding.UTF8.GetBytes({|LP0003:\"V\"|}); } }",
+        "using System; class C { void M() => Environment.SetEnvironmentVariable(\"BINANCE_API_SECRET\", {|LP0003:\"V\"|}); }",
+        "using OtpNet; class C { object M() => new Totp(Base32Encoding.ToBytes({|LP0003:\"V\"|})); }",
+        "using OtpNet; using System.Text; class C { object M() => new Hotp(Encoding.ASCII.GetBytes({|LP0003:\"V\"|})); }",
+        "using CryptoExchange.Net.Authentication; class C { object M() => new ApiCredentials({|LP0003:\"V\"|}, {|LP0003:\"V\"|}); }",
+        "using Alpaca.Markets; class C { object M() => new SecretKey(\"PKZ7X3Q9M2L8R4T6V1W0\", {|LP0003:\"V\"|}); }",
+        "using System.Net; static class K { public const string P = \"V\"; } class C { object M() => new NetworkCredential(\"trader\", {|LP0003:K.P|}); }",
     };
 
     [Theory]
     [MemberData(nameof(Sinks))]
     public Task Reports_each_sink(string template) =>
-        AnalyzerHarness.VerifyAsync(template.Replace("V\"", Value + "\""), RuleIds.CredentialSink, otherSources: OtpNetStub);
+        Verify.AnalyzerWithSourcesAsync(template.Replace("V\"", Value + "\""), OtpNetStub);
 
     [Fact]
     public Task Reports_a_totp_seed_only_when_otp_net_shapes_exist() =>
-        AnalyzerHarness.VerifyNoneAsync(
+        Verify.AnalyzerAsync(
             $"namespace Other {{ class Totp {{ public Totp(byte[] k) {{ }} }} class C {{ object M() => new Totp(System.Text.Encoding.ASCII.GetBytes(\"{Value}\")); }} }}");
 
     public static TheoryData<string> QuietSinks => new()
@@ -75,5 +76,5 @@ public sealed class CredentialSinkTests
 
     [Theory]
     [MemberData(nameof(QuietSinks))]
-    public Task Stays_quiet_on_non_credentials_at_sinks(string source) => AnalyzerHarness.VerifyNoneAsync(source);
+    public Task Stays_quiet_on_non_credentials_at_sinks(string source) => Verify.AnalyzerAsync(source);
 }

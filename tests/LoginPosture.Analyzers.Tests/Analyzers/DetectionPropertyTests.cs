@@ -1,6 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using LoginPosture.Analyzers.Tests.Harness;
+using LoginPosture.Analyzers.Tests.Verifiers;
 
 namespace LoginPosture.Analyzers.Tests.Analyzers;
 
@@ -20,8 +22,8 @@ public sealed class DetectionPropertyTests
         "Retry", "later", "Session", "was", "closed", "by", "broker", "2FA", "code", "sent", "to", "phone", "Value",
     };
 
-    [Fact]
-    public void Random_keys_are_reported_even_with_common_words_inside()
+    [Property(MaxTest = 120)]
+    public Property Random_keys_are_reported_even_with_common_words_inside()
     {
         var gen =
             from length in Gen.Choose(24, 88)
@@ -31,16 +33,13 @@ public sealed class DetectionPropertyTests
             from target in Gen.Elements(SecretTargets)
             select (key: Fake.Random(length, seed).Insert(position, word), target);
 
-        Prop.ForAll(Arb.From(gen), c =>
-            {
-                var diagnostics = Analyze($"class C {{ const string {c.target} = \"{c.key}\"; }}");
-                Assert.True(diagnostics.Length == 1 && diagnostics[0].Id == RuleIds.SecretNamedTarget, $"{c.target} = \"{c.key}\" was not reported once");
-            })
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+        // Reported exactly once, as LP0001, on the literal: the markup is the whole expectation.
+        return Prop.ForAll(Arb.From(gen), c =>
+            Verify.AnalyzerAsync($"class C {{ const string {c.target} = {{|LP0001:\"{c.key}\"|}}; }}").GetAwaiter().GetResult());
     }
 
-    [Fact]
-    public void Sentences_are_never_reported()
+    [Property(MaxTest = 120)]
+    public Property Sentences_are_never_reported()
     {
         var gen =
             from count in Gen.Choose(2, 7)
@@ -49,16 +48,12 @@ public sealed class DetectionPropertyTests
             from target in Gen.Elements(SecretTargets.Concat(new[] { "Password", "dbPassword" }).ToArray())
             select (text: string.Join(' ', words) + end, target);
 
-        Prop.ForAll(Arb.From(gen), c =>
-            {
-                var diagnostics = Analyze($"class C {{ const string {c.target} = \"{c.text}\"; }}");
-                Assert.True(diagnostics.IsEmpty, $"{c.target} = \"{c.text}\" was reported");
-            })
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+        return Prop.ForAll(Arb.From(gen), c =>
+            Verify.AnalyzerAsync($"class C {{ const string {c.target} = \"{c.text}\"; }}").GetAwaiter().GetResult());
     }
 
-    [Fact]
-    public void Every_generated_format_is_found_at_any_position_in_a_longer_string()
+    [Property(MaxTest = 500)]
+    public Property Every_generated_format_is_found_at_any_position_in_a_longer_string()
     {
         var formats = new Func<int, string>[]
         {
@@ -73,10 +68,7 @@ public sealed class DetectionPropertyTests
             from suffix in Gen.Elements("", " ", ";", "\"", "\n", ",next")
             select prefix + formats[index](seed) + suffix;
 
-        Prop.ForAll(Arb.From(gen), text => LoginPosture.Analyzers.Internal.CredentialFormats.Find(text) != LoginPosture.Analyzers.Internal.CredentialFormat.None)
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+        return Prop.ForAll(Arb.From(gen), text =>
+            (LoginPosture.Analyzers.Internal.CredentialFormats.Find(text) != LoginPosture.Analyzers.Internal.CredentialFormat.None).Label(text));
     }
-
-    private static System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> Analyze(string source) =>
-        AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Compile(source)).GetAwaiter().GetResult();
 }

@@ -1,5 +1,6 @@
 using LoginPosture.Analyzers.Internal;
 using LoginPosture.Analyzers.Tests.Harness;
+using LoginPosture.Analyzers.Tests.Verifiers;
 
 namespace LoginPosture.Analyzers.Tests.Analyzers;
 
@@ -51,7 +52,7 @@ public sealed class KnownCredentialFormatTests
     public async Task Reports_each_format_in_an_unremarkable_variable(string description, string value)
     {
         Assert.Equal(description, CredentialFormats.Describe(CredentialFormats.Find(value.Replace("\\n", "\n"))));
-        await AnalyzerHarness.VerifyAsync($"class C {{ static readonly string Value = [|\"{value}\"|]; }}", RuleIds.KnownCredentialFormat);
+        await Verify.AnalyzerAsync($"class C {{ static readonly string Value = {{|LP0002:\"{value}\"|}}; }}");
     }
 
     [Theory]
@@ -59,49 +60,48 @@ public sealed class KnownCredentialFormatTests
     public Task Reports_formats_anywhere_even_in_arguments_and_messages(string description, string value)
     {
         _ = description;
-        return AnalyzerHarness.VerifyAsync(
-            $"class C {{ void Use(object o) {{ }} void M() => Use([|\"prefix {value} suffix\"|]); }}", RuleIds.KnownCredentialFormat);
+        return Verify.AnalyzerAsync(
+            $"class C {{ void Use(object o) {{ }} void M() => Use({{|LP0002:\"prefix {value} suffix\"|}}); }}");
     }
 
     [Fact]
     public Task Reports_a_format_split_across_a_constant_concatenation_once()
     {
         var key = Fake.GitHubClassic(9);
-        return AnalyzerHarness.VerifyAsync(
-            $"class C {{ const string Token = [|\"{key.Substring(0, 10)}\" + \"{key.Substring(10)}\"|]; }}", RuleIds.KnownCredentialFormat);
+        return Verify.AnalyzerAsync(
+            $"class C {{ const string Token = {{|LP0002:\"{key.Substring(0, 10)}\" + \"{key.Substring(10)}\"|}}; }}");
     }
 
     [Fact]
     public Task Reports_a_pem_key_split_over_lines_of_a_concatenation()
     {
         var body = Fake.From(Fake.Base64, 64, 2);
-        return AnalyzerHarness.VerifyAsync(
+        return Verify.AnalyzerAsync(
             $$"""
             class C
             {
-                const string Key = [|"-----BEGIN PRIVATE KEY-----\n" +
+                const string Key = {|LP0002:"-----BEGIN PRIVATE KEY-----\n" +
                     "MI{{body}}\n" +
                     "{{body}}\n" +
-                    "-----END PRIVATE KEY-----"|];
+                    "-----END PRIVATE KEY-----"|};
             }
-            """, RuleIds.KnownCredentialFormat);
+            """);
     }
 
     [Fact]
     public Task Reports_constant_parts_of_interpolated_strings()
     {
         var key = Fake.StripeLive(3);
-        return AnalyzerHarness.VerifyAsync(
-            $"class C {{ string M(string account) => [|$\"https://api.pay.example/{{account}}?key={key}\"|]; }}", RuleIds.KnownCredentialFormat);
+        return Verify.AnalyzerAsync(
+            $"class C {{ string M(string account) => {{|LP0002:$\"https://api.pay.example/{{account}}?key={key}\"|}}; }}");
     }
 
     [Fact]
     public Task Reports_utf8_and_raw_literals()
     {
         var key = Fake.SlackBot(4);
-        return AnalyzerHarness.VerifyAsync(
-            $"class C {{ static System.ReadOnlySpan<byte> A => [|\"{key}\"u8|]; const string B = [|\"\"\"{Fake.GoogleApiKey(5)}\"\"\"|]; }}",
-            RuleIds.KnownCredentialFormat);
+        return Verify.AnalyzerAsync(
+            $"class C {{ static System.ReadOnlySpan<byte> A => {{|LP0002:\"{key}\"u8|}}; const string B = {{|LP0002:\"\"\"{Fake.GoogleApiKey(5)}\"\"\"|}}; }}");
     }
 
     public static TheoryData<string> NearMisses => new()
@@ -157,10 +157,10 @@ public sealed class KnownCredentialFormatTests
     [Theory]
     [MemberData(nameof(NearMisses))]
     public Task Stays_quiet_on_near_misses(string value) =>
-        AnalyzerHarness.VerifyNoneAsync($"class C {{ static readonly string Value = \"{value}\"; }}");
+        Verify.AnalyzerAsync($"class C {{ static readonly string Value = \"{value}\"; }}");
 
     [Fact]
     public Task Stays_quiet_on_url_holes_in_interpolated_strings() =>
-        AnalyzerHarness.VerifyNoneAsync(
+        Verify.AnalyzerAsync(
             "class C { string M(string user, string pwd, string host) => $\"https://{user}:{pwd}@{host}/\" + $\"Server=db;Password={pwd};\"; }");
 }

@@ -1,4 +1,6 @@
 using LoginPosture.Analyzers.Tests.Harness;
+using LoginPosture.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace LoginPosture.Analyzers.Tests.Analyzers;
 
@@ -7,30 +9,28 @@ public sealed class OptionsTests
 {
     private static readonly string Secret = Fake.Random(40, 21);
 
-    private static Dictionary<string, string> Options(string key, string value) => new() { [key] = value };
-
     [Fact]
     public async Task Extra_secret_names_extend_the_rule()
     {
-        var source = $"class C {{ const string KrakenPrivate = [|\"{Secret}\"|]; }}";
-        await AnalyzerHarness.VerifyNoneAsync(Markup.Strip(source));
-        await AnalyzerHarness.VerifyAsync(source, RuleIds.SecretNamedTarget, Options("loginposture_secret_names", "kraken_private, signing_blob"));
+        var source = $"class C {{ const string KrakenPrivate = {{|LP0001:\"{Secret}\"|}}; }}";
+        await Verify.AnalyzerAsync(Verify.WithoutMarkup(source));
+        await Verify.AnalyzerAsync(source, ("loginposture_secret_names", "kraken_private, signing_blob"));
     }
 
     [Fact]
     public async Task Ignored_names_silence_the_rule()
     {
-        var source = $"class C {{ const string FixtureApiSecret = [|\"{Secret}\"|]; }}";
-        await AnalyzerHarness.VerifyAsync(source, RuleIds.SecretNamedTarget);
-        await AnalyzerHarness.VerifyNoneAsync(Markup.Strip(source), Options("loginposture_ignore_names", "fixture"));
+        var source = $"class C {{ const string FixtureApiSecret = {{|LP0001:\"{Secret}\"|}}; }}";
+        await Verify.AnalyzerAsync(source);
+        await Verify.AnalyzerAsync(Verify.WithoutMarkup(source), ("loginposture_ignore_names", "fixture"));
     }
 
     [Fact]
     public async Task Minimum_length_is_configurable()
     {
-        const string Source = "class C { const string Password = [|\"pa55w0rd!\"|]; }";
-        await AnalyzerHarness.VerifyAsync(Source, RuleIds.SecretNamedTarget);
-        await AnalyzerHarness.VerifyNoneAsync(Markup.Strip(Source), Options("loginposture_min_length", "12"));
+        const string Source = "class C { const string Password = {|LP0001:\"pa55w0rd!\"|}; }";
+        await Verify.AnalyzerAsync(Source);
+        await Verify.AnalyzerAsync(Verify.WithoutMarkup(Source), ("loginposture_min_length", "12"));
     }
 
     [Fact]
@@ -38,52 +38,68 @@ public sealed class OptionsTests
     {
         // 40 characters drawn from four symbols: about 2 bits per character
         var lowEntropy = Fake.From("ab12", 40, 3);
-        var source = $"class C {{ const string ApiSecret = [|\"{lowEntropy}\"|]; }}";
-        await AnalyzerHarness.VerifyNoneAsync(Markup.Strip(source));
-        await AnalyzerHarness.VerifyAsync(source, RuleIds.SecretNamedTarget, Options("loginposture_min_entropy", "1.5"));
+        var source = $"class C {{ const string ApiSecret = {{|LP0001:\"{lowEntropy}\"|}}; }}";
+        await Verify.AnalyzerAsync(Verify.WithoutMarkup(source));
+        await Verify.AnalyzerAsync(source, ("loginposture_min_entropy", "1.5"));
     }
 
     [Fact]
     public async Task Invalid_option_values_fall_back_to_defaults()
     {
-        var source = $"class C {{ const string ApiSecret = [|\"{Secret}\"|]; }}";
-        await AnalyzerHarness.VerifyAsync(source, RuleIds.SecretNamedTarget,
-            new Dictionary<string, string> { ["loginposture_min_entropy"] = "lots", ["loginposture_min_length"] = "-3", ["loginposture_analyze_tests"] = "maybe" });
+        var source = $"class C {{ const string ApiSecret = {{|LP0001:\"{Secret}\"|}}; }}";
+        await Verify.AnalyzerAsync(source,
+            ("loginposture_min_entropy", "lots"), ("loginposture_min_length", "-3"), ("loginposture_analyze_tests", "maybe"));
     }
 
     [Fact]
     public async Task Test_projects_are_analysed_by_default_and_can_opt_out()
     {
-        var source = $"class C {{ const string ApiSecret = [|\"{Secret}\"|]; }}";
-        var testProject = new Dictionary<string, string> { ["build_property.IsTestProject"] = "true" };
-        await AnalyzerHarness.VerifyAsync(source, RuleIds.SecretNamedTarget, globalOptions: testProject);
-        await AnalyzerHarness.VerifyNoneAsync(Markup.Strip(source), Options("loginposture_analyze_tests", "false"), testProject);
+        var source = $"class C {{ const string ApiSecret = {{|LP0001:\"{Secret}\"|}}; }}";
+        var testProject = ("build_property.IsTestProject", "true");
+        await new LoginPostureAnalyzerTest { TestCode = source }.WithGlobalConfig(testProject).RunAsync();
+        await new LoginPostureAnalyzerTest { TestCode = Verify.WithoutMarkup(source) }
+            .WithEditorConfig(("loginposture_analyze_tests", "false")).WithGlobalConfig(testProject).RunAsync();
 
         // The option only affects test projects.
-        await AnalyzerHarness.VerifyAsync(source, RuleIds.SecretNamedTarget, Options("loginposture_analyze_tests", "false"));
+        await Verify.AnalyzerAsync(source, ("loginposture_analyze_tests", "false"));
     }
 
     [Fact]
     public async Task Test_projects_are_recognised_by_their_test_framework_reference()
     {
-        var xunitLike = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("xunit.core",
-                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Xunit { public sealed class FactAttribute : System.Attribute { } }") },
-                AnalyzerHarness.References, new(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary))
-            .ToMetadataReference();
-        var compilation = AnalyzerHarness.Compile($"class C {{ [Xunit.Fact] public void T() {{ }} const string ApiSecret = \"{Secret}\"; }}")
-            .AddReferences(xunitLike);
+        var source = $"class C {{ [Xunit.Fact] public void T() {{ }} const string ApiSecret = {{|LP0001:\"{Secret}\"|}}; }}";
 
-        Assert.Single(await AnalyzerHarness.AnalyzeAsync(compilation));
-        Assert.Empty(await AnalyzerHarness.AnalyzeAsync(compilation, treeOptions: Options("loginposture_analyze_tests", "false")));
+        await WithXunitLikeReference(new LoginPostureAnalyzerTest { TestCode = source }).RunAsync();
+        await WithXunitLikeReference(new LoginPostureAnalyzerTest { TestCode = Verify.WithoutMarkup(source) })
+            .WithEditorConfig(("loginposture_analyze_tests", "false")).RunAsync();
+
+        // A project named like the test framework, referenced by the test project: the analyzer sees xunit.core.
+        static LoginPostureAnalyzerTest WithXunitLikeReference(LoginPostureAnalyzerTest test)
+        {
+            var xunit = test.TestState.AdditionalProjects["xunit.core"];
+            xunit.Sources.Add("namespace Xunit { public sealed class FactAttribute : System.Attribute { } }");
+            xunit.AdditionalReferences.AddRange(TestReferences.Platform);
+            test.TestState.AdditionalProjectReferences.Add("xunit.core");
+            return test;
+        }
     }
 
     [Fact]
     public async Task Generated_code_is_skipped_unless_opted_in()
     {
-        var source = $"// <auto-generated/>\nclass C {{ const string ApiSecret = \"{Secret}\"; }}";
-        Assert.Empty(await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Compile(source)));
-        Assert.Empty(await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Compile(source.Substring(source.IndexOf('\n') + 1), "Client.g.cs")));
-        Assert.Single(await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Compile(source),
-            treeOptions: Options("loginposture_analyze_generated", "true")));
+        var body = $"class C {{ const string ApiSecret = \"{Secret}\"; }}";
+        await Verify.AnalyzerAsync("// <auto-generated/>\n" + body);
+
+        var named = new LoginPostureAnalyzerTest();
+        named.TestState.Sources.Add(("Client.g.cs", body));
+        await named.RunAsync();
+
+        var optedIn = new LoginPostureAnalyzerTest
+        {
+            TestCode = $"// <auto-generated/>\nclass C {{ const string ApiSecret = {{|LP0001:\"{Secret}\"|}}; }}",
+            // The framework's own generated-code pass expects generated code to stay silent, which this option undoes.
+            TestBehaviors = TestBehaviors.SkipGeneratedCodeCheck,
+        };
+        await optedIn.WithEditorConfig(("loginposture_analyze_generated", "true")).RunAsync();
     }
 }

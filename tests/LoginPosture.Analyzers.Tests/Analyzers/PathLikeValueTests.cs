@@ -1,4 +1,5 @@
 using LoginPosture.Analyzers.Tests.Harness;
+using LoginPosture.Analyzers.Tests.Verifiers;
 
 namespace LoginPosture.Analyzers.Tests.Analyzers;
 
@@ -19,7 +20,7 @@ public sealed class PathLikeValueTests
     {
         for (var seed = 1; seed <= 40; seed++)
         {
-            await AnalyzerHarness.VerifyAsync($"class C {{ const string ApiSecret = [|\"{SlashBase64(seed)}\"|]; }}", RuleIds.SecretNamedTarget);
+            await Verify.AnalyzerAsync($"class C {{ const string ApiSecret = {{|LP0001:\"{SlashBase64(seed)}\"|}}; }}");
         }
     }
 
@@ -28,15 +29,14 @@ public sealed class PathLikeValueTests
     {
         for (var seed = 1; seed <= 40; seed++)
         {
-            await AnalyzerHarness.VerifyAsync($"class C {{ string privateKey = [|\"{SlashAlnum(seed)}\"|]; }}", RuleIds.SecretNamedTarget);
+            await Verify.AnalyzerAsync($"class C {{ string privateKey = {{|LP0001:\"{SlashAlnum(seed)}\"|}}; }}");
         }
     }
 
     [Fact]
     public Task Reports_a_slash_led_secret_passed_to_a_secret_named_parameter() =>
-        AnalyzerHarness.VerifyAsync(
-            $"class C {{ void Connect(string apiKey, string apiSecret) {{ }} void M() => Connect(\"k\", [|\"{SlashBase64(99)}\"|]); }}",
-            RuleIds.SecretNamedTarget);
+        Verify.AnalyzerAsync(
+            $"class C {{ void Connect(string apiKey, string apiSecret) {{ }} void M() => Connect(\"k\", {{|LP0001:\"{SlashBase64(99)}\"|}}); }}");
 
     public static TheoryData<string> Paths => new()
     {
@@ -68,6 +68,6 @@ public sealed class PathLikeValueTests
     [Theory]
     [MemberData(nameof(Paths))]
     public Task Stays_quiet_on_paths_in_secret_named_targets(string path) =>
-        AnalyzerHarness.VerifyNoneAsync(
+        Verify.AnalyzerAsync(
             $"class C {{ const string ApiSecret = \"{path}\"; string privateKey = \"{path}\"; void M(string password = \"{path}\") {{ }} }}");
 }

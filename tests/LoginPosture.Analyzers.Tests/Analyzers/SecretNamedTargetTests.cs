@@ -1,4 +1,5 @@
 using LoginPosture.Analyzers.Tests.Harness;
+using LoginPosture.Analyzers.Tests.Verifiers;
 
 namespace LoginPosture.Analyzers.Tests.Analyzers;
 
@@ -10,79 +11,82 @@ public sealed class SecretNamedTargetTests
     public static TheoryData<string> Constructs => new()
     {
         // fields, constants, locals, properties and their initializers
-        "class C { private string apiSecret = [|\"S\"|]; }",
-        "class C { private const string BinanceApiSecret = [|\"S\"|]; }",
-        "class C { static readonly string KrakenPrivateKey = [|\"S\"|]; }",
-        "class C { void M() { var accessToken = [|\"S\"|]; _ = accessToken; } }",
-        "class C { void M() { const string clientSecret = [|\"S\"|]; _ = clientSecret; } }",
-        "class C { public string ApiKey { get; set; } = [|\"S\"|]; }",
-        "class C { public string ApiKey => [|\"S\"|]; }",
-        "class C { public string ApiKey { get { return [|\"S\"|]; } } }",
+        "class C { private string apiSecret = {|LP0001:\"S\"|}; }",
+        "class C { private const string BinanceApiSecret = {|LP0001:\"S\"|}; }",
+        "class C { static readonly string KrakenPrivateKey = {|LP0001:\"S\"|}; }",
+        "class C { void M() { var accessToken = {|LP0001:\"S\"|}; _ = accessToken; } }",
+        "class C { void M() { const string clientSecret = {|LP0001:\"S\"|}; _ = clientSecret; } }",
+        "class C { public string ApiKey { get; set; } = {|LP0001:\"S\"|}; }",
+        "class C { public string ApiKey => {|LP0001:\"S\"|}; }",
+        "class C { public string ApiKey { get { return {|LP0001:\"S\"|}; } } }",
         // assignments and object initializers
-        "class O { public string? ApiSecret { get; set; } } class C { void M(O o) { o.ApiSecret = [|\"S\"|]; } }",
-        "class O { public string? ApiSecret { get; set; } } class C { O M() => new O { ApiSecret = [|\"S\"|] }; }",
-        "class C { string? token; void M() { this.token = [|\"S\"|]; } }",
+        "class O { public string? ApiSecret { get; set; } } class C { void M(O o) { o.ApiSecret = {|LP0001:\"S\"|}; } }",
+        "class O { public string? ApiSecret { get; set; } } class C { O M() => new O { ApiSecret = {|LP0001:\"S\"|} }; }",
+        "class C { string? token; void M() { this.token = {|LP0001:\"S\"|}; } }",
         // named and positional arguments
-        "class C { void Connect(string apiKey, string apiSecret) { } void M() => Connect(apiSecret: [|\"S\"|], apiKey: \"K\"); }",
-        "class C { void Connect(string user, string apiSecret) { } void M() => Connect(\"trader\", [|\"S\"|]); }",
-        "class Creds { public Creds(string key, string secret) { } } class C { Creds M() => new Creds(\"k\", [|\"S\"|]); }",
+        "class C { void Connect(string apiKey, string apiSecret) { } void M() => Connect(apiSecret: {|LP0001:\"S\"|}, apiKey: \"K\"); }",
+        "class C { void Connect(string user, string apiSecret) { } void M() => Connect(\"trader\", {|LP0001:\"S\"|}); }",
+        "class Creds { public Creds(string key, string secret) { } } class C { Creds M() => new Creds(\"k\", {|LP0001:\"S\"|}); }",
         // dictionary and indexer entries
-        "using System.Collections.Generic; class C { void M(Dictionary<string, string> d) { d[\"ApiSecret\"] = [|\"S\"|]; } }",
-        "using System.Collections.Generic; class C { Dictionary<string, string> D = new() { [\"Binance:ApiSecret\"] = [|\"S\"|] }; }",
-        "using System.Collections.Generic; class C { Dictionary<string, string> D = new() { { \"api_secret\", [|\"S\"|] } }; }",
-        "using System.Collections.Generic; class C { void M(Dictionary<string, string> d) => d.Add(\"password\", [|\"S\"|]); }",
-        "using System.Collections.Generic; class C { KeyValuePair<string, string> P = new(\"ApiSecret\", [|\"S\"|]); }",
+        "using System.Collections.Generic; class C { void M(Dictionary<string, string> d) { d[\"ApiSecret\"] = {|LP0001:\"S\"|}; } }",
+        "using System.Collections.Generic; class C { Dictionary<string, string> D = new() { [\"Binance:ApiSecret\"] = {|LP0001:\"S\"|} }; }",
+        "using System.Collections.Generic; class C { Dictionary<string, string> D = new() { { \"api_secret\", {|LP0001:\"S\"|} } }; }",
+        "using System.Collections.Generic; class C { void M(Dictionary<string, string> d) => d.Add(\"password\", {|LP0001:\"S\"|}); }",
+        "using System.Collections.Generic; class C { KeyValuePair<string, string> P = new(\"ApiSecret\", {|LP0001:\"S\"|}); }",
         // tuples
-        "class C { (string apiKey, string apiSecret) T = (apiKey: \"k\", apiSecret: [|\"S\"|]); }",
-        "class C { void M() { var (apiKey, apiSecret) = (\"k\", [|\"S\"|]); _ = apiKey + apiSecret; } }",
-        "class C { (string, string) T = (\"apiSecret\", [|\"S\"|]); }",
+        "class C { (string apiKey, string apiSecret) T = (apiKey: \"k\", apiSecret: {|LP0001:\"S\"|}); }",
+        "class C { void M() { var (apiKey, apiSecret) = (\"k\", {|LP0001:\"S\"|}); _ = apiKey + apiSecret; } }",
+        "class C { (string, string) T = (\"apiSecret\", {|LP0001:\"S\"|}); }",
         // unnamed tuple literals take their element names from the tuple type they convert to
-        "class C { public (string ApiKey, string ApiSecret) Credentials() => ([|\"S\"|], [|\"T\"|]); }",
-        "class C { (string Key, string Secret) M() { return (\"k\", [|\"S\"|]); } }",
-        "class C { void M() { (string Key, string Secret) creds = (\"k\", [|\"S\"|]); _ = creds; } }",
-        "class C { (string Exchange, string ApiSecret) creds = (\"binance\", [|\"S\"|]); }",
-        "class C { void M() { (string apiKey, string apiSecret) t; t = (\"k\", [|\"S\"|]); _ = t; } }",
-        "class C { void Connect((string Key, string Secret) creds) { } void M() => Connect((\"k\", [|\"S\"|])); }",
-        "using System.Collections.Generic; class C { List<(string Exchange, string ApiSecret)> Accounts = [(\"kraken\", [|\"S\"|])]; }",
-        "class C { (string Venue, (string ApiKey, string ApiSecret) Creds) M() => (\"bybit\", ([|\"S\"|], [|\"T\"|])); }",
+        "class C { public (string ApiKey, string ApiSecret) Credentials() => ({|LP0001:\"S\"|}, {|LP0001:\"T\"|}); }",
+        "class C { (string Key, string Secret) M() { return (\"k\", {|LP0001:\"S\"|}); } }",
+        "class C { void M() { (string Key, string Secret) creds = (\"k\", {|LP0001:\"S\"|}); _ = creds; } }",
+        "class C { (string Exchange, string ApiSecret) creds = (\"binance\", {|LP0001:\"S\"|}); }",
+        "class C { void M() { (string apiKey, string apiSecret) t; t = (\"k\", {|LP0001:\"S\"|}); _ = t; } }",
+        "class C { void Connect((string Key, string Secret) creds) { } void M() => Connect((\"k\", {|LP0001:\"S\"|})); }",
+        "using System.Collections.Generic; class C { List<(string Exchange, string ApiSecret)> Accounts = [(\"kraken\", {|LP0001:\"S\"|})]; }",
+        // the same through an array and an interface target (on Roslyn 4.8 the names come from the collection's element type)
+        "class C { (string Exchange, string ApiSecret)[] Accounts = [(\"kraken\", {|LP0001:\"S\"|})]; }",
+        "using System.Collections.Generic; class C { IEnumerable<(string Exchange, string ApiSecret)> Accounts = [(\"kraken\", {|LP0001:\"S\"|})]; }",
+        "class C { (string Venue, (string ApiKey, string ApiSecret) Creds) M() => (\"bybit\", ({|LP0001:\"S\"|}, {|LP0001:\"T\"|})); }",
         // returns
-        "class C { string GetApiSecret() { return [|\"S\"|]; } }",
-        "class C { string GetApiSecret() => [|\"S\"|]; }",
-        "class C { void M() { string ApiSecret() => [|\"S\"|]; _ = ApiSecret(); } }",
+        "class C { string GetApiSecret() { return {|LP0001:\"S\"|}; } }",
+        "class C { string GetApiSecret() => {|LP0001:\"S\"|}; }",
+        "class C { void M() { string ApiSecret() => {|LP0001:\"S\"|}; _ = ApiSecret(); } }",
         // comparisons
-        "class C { bool M(string password) => password == [|\"S\"|]; }",
-        "class C { bool M(string password) => [|\"S\"|] != password; }",
-        "class C { bool M(string apiSecret) => apiSecret.Equals([|\"S\"|]); }",
-        "class C { bool M(string apiSecret) => string.Equals(apiSecret, [|\"S\"|]); }",
-        "class C { bool M(string password) => password is [|\"S\"|]; }",
+        "class C { bool M(string password) => password == {|LP0001:\"S\"|}; }",
+        "class C { bool M(string password) => {|LP0001:\"S\"|} != password; }",
+        "class C { bool M(string apiSecret) => apiSecret.Equals({|LP0001:\"S\"|}); }",
+        "class C { bool M(string apiSecret) => string.Equals(apiSecret, {|LP0001:\"S\"|}); }",
+        "class C { bool M(string password) => password is {|LP0001:\"S\"|}; }",
         // arrays, collections, ternaries, coalescing
-        "class C { string[] apiKeys = { [|\"S\"|], [|\"T\"|] }; }",
-        "class C { string[] apiKeys = new[] { [|\"S\"|] }; }",
-        "using System.Collections.Generic; class C { List<string> apiTokens = [[|\"S\"|]]; }",
-        "class C { string M(bool live) { var apiSecret = live ? [|\"S\"|] : [|\"T\"|]; return apiSecret; } }",
-        "class C { string M(string? s) { var apiSecret = s ?? [|\"S\"|]; return apiSecret; } }",
+        "class C { string[] apiKeys = { {|LP0001:\"S\"|}, {|LP0001:\"T\"|} }; }",
+        "class C { string[] apiKeys = new[] { {|LP0001:\"S\"|} }; }",
+        "using System.Collections.Generic; class C { List<string> apiTokens = [{|LP0001:\"S\"|}]; }",
+        "class C { string M(bool live) { var apiSecret = live ? {|LP0001:\"S\"|} : {|LP0001:\"T\"|}; return apiSecret; } }",
+        "class C { string M(string? s) { var apiSecret = s ?? {|LP0001:\"S\"|}; return apiSecret; } }",
         // switch expressions and lambdas
-        "class C { string M(bool live) { var apiSecret = live switch { true => [|\"S\"|], false => [|\"T\"|] }; return apiSecret; } }",
-        "class C { System.Func<string> GetApiSecret = () => [|\"S\"|]; }",
+        "class C { string M(bool live) { var apiSecret = live switch { true => {|LP0001:\"S\"|}, false => {|LP0001:\"T\"|} }; return apiSecret; } }",
+        "class C { System.Func<string> GetApiSecret = () => {|LP0001:\"S\"|}; }",
         // anonymous objects, parameter defaults
-        "class C { object M() => new { ApiSecret = [|\"S\"|] }; }",
-        "class C { void M(string apiSecret = [|\"S\"|]) { } }",
+        "class C { object M() => new { ApiSecret = {|LP0001:\"S\"|} }; }",
+        "class C { void M(string apiSecret = {|LP0001:\"S\"|}) { } }",
     };
 
     [Theory]
     [MemberData(nameof(Constructs))]
     public Task Reports_each_construct(string template) =>
-        AnalyzerHarness.VerifyAsync(Fill(template), RuleIds.SecretNamedTarget);
+        Verify.AnalyzerAsync(Fill(template));
 
     public static TheoryData<string> LiteralForms => new()
     {
-        "[|\"V\"|]",
-        "[|@\"V\"|]",
-        "[|\"\"\"V\"\"\"|]",
-        "[|$\"V\"|]",
-        "[|$@\"V\"|]",
-        "[|\"V1\" + \"V2\"|]",
-        "[|\"V1\" + Part|]",
+        "{|LP0001:\"V\"|}",
+        "{|LP0001:@\"V\"|}",
+        "{|LP0001:\"\"\"V\"\"\"|}",
+        "{|LP0001:$\"V\"|}",
+        "{|LP0001:$@\"V\"|}",
+        "{|LP0001:\"V1\" + \"V2\"|}",
+        "{|LP0001:\"V1\" + Part|}",
     };
 
     [Theory]
@@ -91,55 +95,54 @@ public sealed class SecretNamedTargetTests
     {
         var value = Fake.Random(40, 3);
         var expression = form.Replace("V1", value.Substring(0, 20)).Replace("V2", value.Substring(20)).Replace("V", value);
-        return AnalyzerHarness.VerifyAsync(
-            $"class C {{ const string Part = \"{value.Substring(20)}\"; const string ApiSecret = {expression}; }}", RuleIds.SecretNamedTarget);
+        return Verify.AnalyzerAsync(
+            $"class C {{ const string Part = \"{value.Substring(20)}\"; const string ApiSecret = {expression}; }}");
     }
 
     [Fact]
     public Task Reports_constant_interpolated_strings_and_ignores_ones_with_run_time_holes()
     {
         var value = Fake.Random(40, 12);
-        return AnalyzerHarness.VerifyAsync(
+        return Verify.AnalyzerAsync(
             $$"""
             class C
             {
                 const string Head = "{{value.Substring(0, 20)}}";
-                const string ApiSecret = [|$"{Head}{{value.Substring(20)}}"|];
+                const string ApiSecret = {|LP0001:$"{Head}{{value.Substring(20)}}"|};
                 string M(string account) { var apiSecret = $"{account}-{{value.Substring(20)}}"; return apiSecret; }
             }
-            """, RuleIds.SecretNamedTarget);
+            """);
     }
 
     [Fact]
     public Task Reports_utf8_literals()
     {
         var value = Fake.Random(40, 4);
-        return AnalyzerHarness.VerifyAsync(
-            $"class C {{ static System.ReadOnlySpan<byte> ApiSecret => [|\"{value}\"u8|]; static byte[] HmacSecret = [|\"{value}\"u8|].ToArray(); }}",
-            RuleIds.SecretNamedTarget);
+        return Verify.AnalyzerAsync(
+            $"class C {{ static System.ReadOnlySpan<byte> ApiSecret => {{|LP0001:\"{value}\"u8|}}; static byte[] HmacSecret = {{|LP0001:\"{value}\"u8|}}.ToArray(); }}");
     }
 
     [Fact]
     public Task Reports_a_constant_reaching_a_secret_target_through_another_name()
     {
         var value = Fake.Random(40, 5);
-        return AnalyzerHarness.VerifyAsync(
+        return Verify.AnalyzerAsync(
             $$"""
             static class Defaults { public const string Value = "{{value}}"; }
             class O { public string? ApiSecret { get; set; } }
-            class C { void M(O o) { o.ApiSecret = [|Defaults.Value|]; } }
-            """, RuleIds.SecretNamedTarget);
+            class C { void M(O o) { o.ApiSecret = {|LP0001:Defaults.Value|}; } }
+            """);
     }
 
     [Fact]
     public Task Reports_a_secret_named_constant_once_where_it_is_declared()
     {
         var value = Fake.Random(40, 6);
-        return AnalyzerHarness.VerifyAsync(
+        return Verify.AnalyzerAsync(
             $$"""
             class O { public string? ApiSecret { get; set; } }
-            class C { const string ApiSecret = [|"{{value}}"|]; void M(O o) { o.ApiSecret = ApiSecret; } }
-            """, RuleIds.SecretNamedTarget);
+            class C { const string ApiSecret = {|LP0001:"{{value}}"|}; void M(O o) { o.ApiSecret = ApiSecret; } }
+            """);
     }
 
     [Theory]
@@ -154,7 +157,7 @@ public sealed class SecretNamedTargetTests
     [InlineData("api_key", "3f9a7c2e1b8d4f6a0c5e9b2d7f1a4c8e")]
     [InlineData("FinnhubApiKey", "3f2b8c1e-9d4a-4b7e-8f6a-2c1d0e9b7a65")]
     public Task Reports_secret_names_and_values(string name, string value) =>
-        AnalyzerHarness.VerifyAsync($"class C {{ const string {name} = [|\"{value}\"|]; }}", RuleIds.SecretNamedTarget);
+        Verify.AnalyzerAsync($"class C {{ const string {name} = {{|LP0001:\"{value}\"|}}; }}");
 
     public static TheoryData<string, string> QuietCases => new()
     {
@@ -234,11 +237,11 @@ public sealed class SecretNamedTargetTests
     [Theory]
     [MemberData(nameof(QuietCases))]
     public Task Stays_quiet_on_non_secrets(string name, string value) =>
-        AnalyzerHarness.VerifyNoneAsync($"class C {{ const string {name} = \"{value}\"; }}");
+        Verify.AnalyzerAsync($"class C {{ const string {name} = \"{value}\"; }}");
 
     [Fact]
     public Task Stays_quiet_on_nameof_and_configuration_reads() =>
-        AnalyzerHarness.VerifyNoneAsync(
+        Verify.AnalyzerAsync(
             """
             using System;
             class C
@@ -265,7 +268,7 @@ public sealed class SecretNamedTargetTests
     [Theory]
     [MemberData(nameof(QuietTuples))]
     public Task Stays_quiet_on_tuples_without_a_secret_element_name(string template) =>
-        AnalyzerHarness.VerifyNoneAsync(Fill(template));
+        Verify.AnalyzerAsync(Fill(template));
 
     /// <summary>Puts run-time values in place of the "S" and "T" markers of a template.</summary>
     private static string Fill(string template) => template.Replace("\"S\"", Quote(Secret)).Replace("\"T\"", Quote(Fake.Random(40, 8)));
