@@ -2,6 +2,7 @@ using System.Globalization;
 using LoginPosture.AspNetCore;
 using LoginPosture.Samples.WebApi;
 using LoginPosture.Tiers;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.IdentityModel.Tokens;
 
@@ -9,6 +10,10 @@ using Microsoft.IdentityModel.Tokens;
 // or above 50,000) and withdrawals (tier 1). Run it with `dotnet run --project samples/LoginPosture.Samples.WebApi`
 // (Development, http://localhost:5080) and mint demo tokens at /dev/token; README.md shows the calls.
 var builder = WebApplication.CreateBuilder(args);
+
+// Bearer tokens need no data-protection keys, but authentication registers data protection, whose key ring would be
+// written to the user's profile; keep it in memory, like the signing key.
+builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = new InMemoryXmlRepository());
 
 var tokens = new DemoTokens();
 builder.Services.AddSingleton(tokens);

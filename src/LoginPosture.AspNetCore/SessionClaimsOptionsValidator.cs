@@ -132,7 +132,14 @@ internal static class TrustedNetworks
     public static bool TryParse(string? text, out IPNetwork network)
     {
         network = default;
-        return !string.IsNullOrWhiteSpace(text) && text.Contains('/', StringComparison.Ordinal) && IPNetwork.TryParse(text.Trim(), out network);
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Split('/') is not [var address, _]
+            || !IPAddress.TryParse(address, out var written) || !IPNetwork.TryParse(text.Trim(), out network))
+        {
+            return false;
+        }
+
+        // Newer runtimes accept host bits and clear them; a typo like 10.1.0.0/8 must not silently trust 10.0.0.0/8.
+        return network.BaseAddress.Equals(written);
     }
 
     public static IPNetwork[] ParseAll(List<string> texts)
