@@ -10,7 +10,7 @@ namespace LoginPosture.AspNetCore;
 /// counts the decision, and either meets the requirement or fails it with a <see cref="TierDecisionFailureReason"/>
 /// that <see cref="StepUpAuthorizationResultHandler"/> turns into the response. Allocates nothing when it allows.
 /// </summary>
-public sealed class OperationAuthorizationHandler : AuthorizationHandler<OperationRequirement>
+public sealed class OperationAuthorizationHandler : IAuthorizationHandler
 {
     private readonly TierPolicy _policy;
     private readonly SessionClaimsMapper _mapper;
@@ -36,12 +36,37 @@ public sealed class OperationAuthorizationHandler : AuthorizationHandler<Operati
     }
 
     /// <inheritdoc />
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationRequirement requirement)
+    public Task HandleAsync(AuthorizationHandlerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        // Policies keep their requirements in a list: index it rather than filter with an allocating iterator.
+        if (context.Requirements is IReadOnlyList<IAuthorizationRequirement> list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i] is OperationRequirement requirement)
+                {
+                    Handle(context, requirement);
+                }
+            }
+        }
+        else
+        {
+            foreach (var requirement in context.Requirements.OfType<OperationRequirement>())
+            {
+                Handle(context, requirement);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Handle(AuthorizationHandlerContext context, OperationRequirement requirement)
     {
         if (!IsAuthenticated(context.User))
         {
             // Neither met nor failed with a reason: the middleware challenges an unauthenticated user as usual.
-            return Task.CompletedTask;
+            return;
         }
 
         var http = context.Resource switch
@@ -64,8 +89,6 @@ public sealed class OperationAuthorizationHandler : AuthorizationHandler<Operati
         {
             context.Fail(new TierDecisionFailureReason(this, operation, decision));
         }
-
-        return Task.CompletedTask;
     }
 
     private static bool IsAuthenticated(System.Security.Claims.ClaimsPrincipal user)

@@ -4,6 +4,7 @@ using System.Net;
 using System.Security.Claims;
 using LoginPosture.Tiers;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace LoginPosture.AspNetCore;
@@ -89,7 +90,8 @@ public sealed class SessionClaimsMapper
     {
         ArgumentNullException.ThrowIfNull(context);
         var hint = _useClientHints && context.Request.Headers.TryGetValue(MobileHintHeader, out var values) ? values.ToString() : null;
-        return Map(context.User, context.Connection.RemoteIpAddress, now, hint);
+        // The connection feature rather than HttpContext.Connection, whose wrapper a request creates on first use.
+        return Map(context.User, context.Features.Get<IHttpConnectionFeature>()?.RemoteIpAddress, now, hint);
     }
 
     /// <summary>Maps a user, a remote address and an optional <c>Sec-CH-UA-Mobile</c> client hint.</summary>
