@@ -1,11 +1,11 @@
 using BenchmarkDotNet.Running;
 
 // Run one suite with: dotnet run -c Release --project benchmarks/LoginPosture.Benchmarks -- --filter '*Tier*'
-// Allocation per request of the step-up authorization, averaged over many requests:
-//   dotnet run -c Release --project benchmarks/LoginPosture.Benchmarks -- alloc
-if (args is ["alloc"])
+// The step-up authorization's endpoints timed side by side in interleaved rounds (robust on a shared machine):
+//   dotnet run -c Release --project benchmarks/LoginPosture.Benchmarks -- interleaved
+if (args is ["interleaved"])
 {
-    LoginPosture.Benchmarks.StepUpAuthorizationBenchmarks.PrintAllocationsPerRequest();
+    LoginPosture.Benchmarks.StepUpAuthorizationBenchmarks.PrintInterleaved();
     return;
 }
 

@@ -115,43 +115,95 @@ public class StepUpAuthorizationBenchmarks
     public Task<int> Fixed_OneMoreRequirement() => Send(_fixed, "/one-more");
 
     /// <summary>
-    /// Bytes allocated per request on every thread, averaged over many requests and interleaved across the endpoints
-    /// in rounds, so background allocations spread evenly: finer than the benchmark's per-operation figure.
+    /// Time and bytes per request measured side by side: in each round every endpoint serves the same number of
+    /// requests, in rotating order, so load from other processes falls on all of them alike. Prints the median time
+    /// per request, the median of the per-round ratios to the <c>RequireAuthorization</c> baseline, and the bytes
+    /// allocated per request on every thread averaged over all rounds. Wall time includes waiting for a core that
+    /// other processes hold; the process's CPU time (Linux <c>CLOCK_PROCESS_CPUTIME_ID</c>) counts only the work done,
+    /// so its ratios are the steadier figure on a shared machine.
     /// </summary>
-    public static void PrintAllocationsPerRequest(int requests = 20_000, int rounds = 5)
+    public static void PrintInterleaved(int rounds = 40, int requestsPerRound = 500)
     {
         var bench = new StepUpAuthorizationBenchmarks();
         bench.Setup();
-        var cases = new (string Name, Func<Task<int>> Send)[]
+        var cases = new (string Name, Func<Task<int>> Send, int Baseline)[]
         {
-            ("Jwt_RequireAuthorization", bench.Jwt_RequireAuthorization),
-            ("Jwt_RequireOperation", bench.Jwt_RequireOperation),
-            ("Jwt_OneMoreRequirement", bench.Jwt_OneMoreRequirement),
-            ("Fixed_RequireAuthorization", bench.Fixed_RequireAuthorization),
-            ("Fixed_RequireOperation", bench.Fixed_RequireOperation),
-            ("Fixed_OneMoreRequirement", bench.Fixed_OneMoreRequirement),
+            ("Jwt_RequireAuthorization", bench.Jwt_RequireAuthorization, 0),
+            ("Jwt_RequireOperation", bench.Jwt_RequireOperation, 0),
+            ("Jwt_OneMoreRequirement", bench.Jwt_OneMoreRequirement, 0),
+            ("Fixed_RequireAuthorization", bench.Fixed_RequireAuthorization, 3),
+            ("Fixed_RequireOperation", bench.Fixed_RequireOperation, 3),
+            ("Fixed_OneMoreRequirement", bench.Fixed_OneMoreRequirement, 3),
         };
-        var totals = new long[cases.Length];
+        var times = new double[cases.Length, rounds];
+        var cpu = new double[cases.Length, rounds];
+        var bytes = new long[cases.Length];
+        for (var warm = 0; warm < 2_000; warm++)
+        {
+            cases[warm % cases.Length].Send().GetAwaiter().GetResult();
+        }
+
         for (var round = 0; round < rounds; round++)
         {
-            for (var c = 0; c < cases.Length; c++)
+            for (var k = 0; k < cases.Length; k++)
             {
-                var before = GC.GetTotalAllocatedBytes(precise: true);
-                for (var i = 0; i < requests / rounds; i++)
+                var c = (k + round) % cases.Length;
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var cpuStart = ProcessCpuNanoseconds();
+                var start = System.Diagnostics.Stopwatch.GetTimestamp();
+                for (var i = 0; i < requestsPerRound; i++)
                 {
                     cases[c].Send().GetAwaiter().GetResult();
                 }
 
-                totals[c] += GC.GetTotalAllocatedBytes(precise: true) - before;
+                times[c, round] = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalNanoseconds / requestsPerRound;
+                cpu[c, round] = (double)(ProcessCpuNanoseconds() - cpuStart) / requestsPerRound;
+                bytes[c] += GC.GetTotalAllocatedBytes(precise: true) - allocated;
             }
         }
 
+        Console.WriteLine($"{rounds} rounds x {requestsPerRound} requests per endpoint, interleaved");
+        Console.WriteLine("| Method | Wall time/request (median) | Wall ratio (median of rounds) | CPU time/request (median) | CPU ratio (median of rounds) | Allocated/request |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         for (var c = 0; c < cases.Length; c++)
         {
-            Console.WriteLine($"{cases[c].Name,-28} {(double)totals[c] / requests,10:F1} B/request");
+            var b = cases[c].Baseline;
+            var wall = Enumerable.Range(0, rounds).Select(r => times[c, r]).ToArray();
+            var wallRatio = Enumerable.Range(0, rounds).Select(r => times[c, r] / times[b, r]).ToArray();
+            var cpuTime = Enumerable.Range(0, rounds).Select(r => cpu[c, r]).ToArray();
+            var cpuRatio = Enumerable.Range(0, rounds).Select(r => cpu[c, r] / cpu[b, r]).ToArray();
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"| {cases[c].Name} | {Median(wall) / 1000:F2} us | {Median(wallRatio):F3} | {Median(cpuTime) / 1000:F2} us | {Median(cpuRatio):F3} | {(double)bytes[c] / (rounds * requestsPerRound):F1} B |"));
         }
 
         bench.Cleanup();
+    }
+
+    private static long ProcessCpuNanoseconds()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return Environment.CpuUsage.TotalTime.Ticks * 100;
+        }
+
+        _ = ClockGetTime(2 /* CLOCK_PROCESS_CPUTIME_ID */, out var now);
+        return (now.Seconds * 1_000_000_000) + now.Nanoseconds;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    private static double Median(double[] values)
+    {
+        Array.Sort(values);
+        return values.Length % 2 == 1 ? values[values.Length / 2] : (values[(values.Length / 2) - 1] + values[values.Length / 2]) / 2;
     }
 
     // One application per authentication, its scheme the default, so the two endpoints differ only in the convention.
