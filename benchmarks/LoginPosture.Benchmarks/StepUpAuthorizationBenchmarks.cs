@@ -9,7 +9,10 @@ using LoginPosture.Tiers;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using System.Xml.Linq;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
@@ -212,6 +215,8 @@ public class StepUpAuthorizationBenchmarks
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        // Authentication registers data protection; keep its key ring in memory instead of the user's profile.
+        builder.Services.Configure<KeyManagementOptions>(o => o.XmlRepository = new MemoryKeyRing());
         scheme(builder.Services.AddAuthentication(defaultScheme));
         builder.Services.AddLoginPostureAuthorization(configure: o => o.TrustedNetworks.Add("127.0.0.0/8"));
         builder.Services.AddSingleton<IAuthorizationHandler, NoWorkHandler>();
@@ -270,6 +275,27 @@ public class StepUpAuthorizationBenchmarks
             FixedScheme));
 
         protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(Result);
+    }
+
+    private sealed class MemoryKeyRing : IXmlRepository
+    {
+        private readonly List<XElement> _keys = [];
+
+        public IReadOnlyCollection<XElement> GetAllElements()
+        {
+            lock (_keys)
+            {
+                return [.. _keys];
+            }
+        }
+
+        public void StoreElement(XElement element, string friendlyName)
+        {
+            lock (_keys)
+            {
+                _keys.Add(element);
+            }
+        }
     }
 
     private sealed class NoWorkRequirement : IAuthorizationRequirement;
