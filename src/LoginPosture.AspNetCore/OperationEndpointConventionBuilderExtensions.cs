@@ -9,6 +9,20 @@ namespace LoginPosture.AspNetCore;
 public static class OperationEndpointConventionBuilderExtensions
 {
     /// <summary>
+    /// Requires an authenticated user whose session the tier policy allows to run <paramref name="kind"/>, an
+    /// operation that moves no money; see
+    /// <see cref="RequireOperation{TBuilder}(TBuilder, OperationKind, Func{HttpContext, decimal}?)"/>.
+    /// </summary>
+    /// <typeparam name="TBuilder">The endpoint builder.</typeparam>
+    /// <param name="builder">The endpoint or group.</param>
+    /// <param name="kind">What the endpoint does.</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="kind"/> is not a defined <see cref="OperationKind"/>.</exception>
+    public static TBuilder RequireOperation<TBuilder>(this TBuilder builder, OperationKind kind)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireOperation(kind, notional: null);
+
+    /// <summary>
     /// Requires an authenticated user whose session the tier policy allows to run <paramref name="kind"/>; a
     /// step-up answers 401 with an RFC 9470 challenge, a denial 403 with problem details. The policy is built once,
     /// here; each request reads the notional and decides.
@@ -23,7 +37,7 @@ public static class OperationEndpointConventionBuilderExtensions
     /// <returns>The builder, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="kind"/> is not a defined <see cref="OperationKind"/>.</exception>
-    public static TBuilder RequireOperation<TBuilder>(this TBuilder builder, OperationKind kind, Func<HttpContext, decimal>? notional = null)
+    public static TBuilder RequireOperation<TBuilder>(this TBuilder builder, OperationKind kind, Func<HttpContext, decimal>? notional)
         where TBuilder : IEndpointConventionBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
