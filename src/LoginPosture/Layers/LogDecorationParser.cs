@@ -70,6 +70,11 @@ internal static class LogDecorationParser
         }
 
         i = CallbackPrefix(line, Math.Min(i, line.Length));
+        while (i < line.Length && line[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
         var message = new Segment(i, line.Length - i);
         if (level == LogLevel.None && message.Of(line).TrimStart() is ['{', ..])
         {
