@@ -56,14 +56,14 @@ public sealed partial class LayerClassifier
             return _catalog.UnknownInformational; // TWS reserves 2100-2199 for warnings.
         }
 
-        var informational = level is LogLevel.Debug or LogLevel.Info;
+        var words = LayerInference.Read(text);
         if (requireFailureWords && level != LogLevel.Error && signal.HttpStatus is null or < 400
-            && !LayerInference.StatesFailure(text, informational))
+            && !words.StatesFailure(informationalLevel: level is LogLevel.Debug or LogLevel.Info))
         {
             return _catalog.UnknownInformational;
         }
 
-        if (LayerInference.HintedLayer(text) is { } hinted)
+        if (words.Hint is { } hinted)
         {
             return _catalog.Unknown(hinted);
         }

@@ -44,7 +44,7 @@ internal static class LogDecorationParser
             if (c == '[' && line[(i + 1)..].IndexOf(']') is var close && close is > 0 and < 40)
             {
                 var inner = line.Slice(i + 1, close).Trim();
-                level = LevelOf(inner, anyCase: true) is var bracketed && bracketed != LogLevel.None ? bracketed : level;
+                level = LogLevels.Of(inner, anyCase: true) is var bracketed && bracketed != LogLevel.None ? bracketed : level;
                 i += close + 2;
                 continue;
             }
@@ -78,7 +78,7 @@ internal static class LogDecorationParser
         var message = new Segment(i, line.Length - i);
         if (level == LogLevel.None && message.Of(line).TrimStart() is ['{', ..])
         {
-            level = StructuredLevel(line);
+            level = LogLevels.Structured(line);
         }
 
         var (status, body) = WebApiBody.Find(line, message);
@@ -192,7 +192,7 @@ internal static class LogDecorationParser
         var word = line[i..end];
         var after = end < line.Length ? line[end] : '\0';
         next = end;
-        if (LevelOf(word, anyCase: false) is var upper && upper != LogLevel.None && !char.IsAsciiLetterOrDigit(after))
+        if (LogLevels.Of(word, anyCase: false) is var upper && upper != LogLevel.None && !char.IsAsciiLetterOrDigit(after))
         {
             level = upper;
             while (next < line.Length && line[next] == ':')
@@ -203,7 +203,7 @@ internal static class LogDecorationParser
             return true;
         }
 
-        if (after == ':' && LevelOf(word, anyCase: true) is var mixed && mixed != LogLevel.None)
+        if (after == ':' && LogLevels.Of(word, anyCase: true) is var mixed && mixed != LogLevel.None)
         {
             level = mixed;
             next = end + 1;
@@ -247,7 +247,7 @@ internal static class LogDecorationParser
             end++;
         }
 
-        level = end < line.Length && line[end] == ':' ? LevelOf(line[i..end], anyCase: true) : LogLevel.None;
+        level = end < line.Length && line[end] == ':' ? LogLevels.Of(line[i..end], anyCase: true) : LogLevel.None;
         next = end + 1;
         return level != LogLevel.None;
     }
@@ -265,45 +265,6 @@ internal static class LogDecorationParser
             end++;
         }
 
-        return LevelOf(line[i..end], anyCase: false) != LogLevel.None;
-    }
-
-    // Level names as loggers print them: upper case anywhere in the header, any case when followed by a colon.
-    private static LogLevel LevelOf(ReadOnlySpan<char> word, bool anyCase)
-    {
-        if (word.Length is < 3 or > 8)
-        {
-            return LogLevel.None;
-        }
-
-        Span<char> upper = stackalloc char[8];
-        var written = word.ToUpperInvariant(upper);
-        if (!anyCase && !word.SequenceEqual(upper[..written]))
-        {
-            return LogLevel.None;
-        }
-
-        return upper[..written] switch
-        {
-            "TRACE" or "DEBUG" or "DBG" or "VERBOSE" => LogLevel.Debug,
-            "INFO" or "INF" or "NOTICE" => LogLevel.Info,
-            "WARN" or "WARNING" or "WRN" => LogLevel.Warning,
-            "ERROR" or "ERR" or "CRIT" or "CRITICAL" or "FATAL" or "SEVERE" => LogLevel.Error,
-            _ => LogLevel.None,
-        };
-    }
-
-    // {"level":"info", ...}: zap, logrus and most JSON loggers.
-    private static LogLevel StructuredLevel(ReadOnlySpan<char> line)
-    {
-        var at = line.IndexOf("\"level\":\"", StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return LogLevel.None;
-        }
-
-        var value = line[(at + 9)..];
-        var close = value.IndexOf('"');
-        return close > 0 ? LevelOf(value[..close], anyCase: true) : LogLevel.None;
+        return LogLevels.Of(line[i..end], anyCase: false) != LogLevel.None;
     }
 }

@@ -56,7 +56,7 @@ public sealed class LayerPropertyTests
     private static readonly Gen<Func<string, string>> Casing =
         Gen.Elements<Func<string, string>>(s => s, s => s.ToUpperInvariant(), s => s.ToLowerInvariant());
 
-    [Property(MaxTest = Cases, Replay = "(20261201,1)")]
+    [Property(MaxTest = Cases, Replay = "(20261201,3)")]
     public Property Any_signal_classifies_without_throwing_and_deterministically()
     {
         var other = new LayerClassifier();
@@ -73,7 +73,7 @@ public sealed class LayerPropertyTests
         });
     }
 
-    [Property(MaxTest = Cases, Replay = "(20261201,2)")]
+    [Property(MaxTest = Cases, Replay = "(20261201,5)")]
     public Property Any_log_line_or_portal_body_parses_without_throwing_and_deterministically() =>
         Prop.ForAll(Arb.From(AnyText), text =>
         {
@@ -87,7 +87,7 @@ public sealed class LayerPropertyTests
             Assert.All(portal, s => Assert.Equal(SignalSource.ClientPortal, s.Source));
         });
 
-    [Property(MaxTest = Cases, Replay = "(20261201,3)")]
+    [Property(MaxTest = Cases, Replay = "(20261201,7)")]
     public Property Decoration_around_a_known_message_never_changes_its_diagnosis()
     {
         var gen =
@@ -108,7 +108,7 @@ public sealed class LayerPropertyTests
         });
     }
 
-    [Property(MaxTest = Cases, Replay = "(20261201,4)")]
+    [Property(MaxTest = Cases, Replay = "(20261201,9)")]
     public Property A_known_message_written_as_a_log_line_keeps_its_layer()
     {
         var gen =
@@ -135,7 +135,7 @@ public sealed class LayerPropertyTests
         });
     }
 
-    [Property(MaxTest = Cases, Replay = "(20261201,5)")]
+    [Property(MaxTest = Cases, Replay = "(20261201,11)")]
     public Property The_batch_root_is_never_above_any_failing_signal()
     {
         var signals = Gen.OneOf(AnySignal, AnyRow.Select(ToSignal));
@@ -162,7 +162,7 @@ public sealed class LayerPropertyTests
         });
     }
 
-    [Property(MaxTest = Cases, Replay = "(20261201,6)")]
+    [Property(MaxTest = Cases, Replay = "(20261201,13)")]
     public Property The_root_layer_ignores_the_order_of_the_signals()
     {
         var gen =
@@ -176,7 +176,7 @@ public sealed class LayerPropertyTests
                 Classifier.Diagnose(t.shuffled).Root?.Layer));
     }
 
-    [Property(MaxTest = Cases, Replay = "(20261201,7)")]
+    [Property(MaxTest = Cases, Replay = "(20261201,15)")]
     public Property The_vectorised_keyword_search_agrees_with_the_plain_scan()
     {
         var gen =

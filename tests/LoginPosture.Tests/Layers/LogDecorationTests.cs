@@ -56,7 +56,7 @@ public sealed class LogDecorationTests
     public void Client_portal_status_objects_in_a_line_are_read_and_prose_is_not(string text, string state) =>
         Assert.Equal(state, PortalStatus.Read(text).ToString());
 
-    [Property(MaxTest = 500, Replay = "(20261201,11)")]
+    [Property(MaxTest = 500, Replay = "(20261201,23)")]
     public Property The_parts_are_inside_the_line_and_the_message_ends_it() =>
         Prop.ForAll(Arb.From(ArbMap.Default.GeneratorFor<NonNull<string>>().Select(s => s.Get)), line =>
         {
@@ -72,7 +72,7 @@ public sealed class LogDecorationTests
         });
 
     // Healthy lifecycle steps stay informational under any decoration a tool puts before them.
-    [Property(MaxTest = 300, Replay = "(20261201,12)")]
+    [Property(MaxTest = 300, Replay = "(20261201,25)")]
     public Property A_routine_step_at_info_level_is_informational_whatever_the_decoration()
     {
         var steps = Gen.Elements(
