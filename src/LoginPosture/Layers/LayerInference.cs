@@ -138,22 +138,24 @@ internal static class LayerInference
     }
 
     // A URL, a path, key=value, a dotted or underscored name, or a hyphenated name with digits (a host or container).
+    // Plain loops: this runs only when a word matched, and must not allocate.
     private static bool IsIdentifier(ReadOnlySpan<char> token)
     {
-        token = token.Trim("\"'(),;[]{}<>");
-        if (token.Contains("://", StringComparison.Ordinal) || token is ['/', ..] || token.ContainsAny('=', '_', '@'))
+        bool hyphen = false, digit = false, letter = false;
+        for (var i = 0; i < token.Length; i++)
         {
-            return true;
-        }
-
-        for (var i = 1; i < token.Length - 1; i++)
-        {
-            if (token[i] == '.' && char.IsAsciiLetter(token[i - 1]) && char.IsAsciiLetter(token[i + 1]))
+            var c = token[i];
+            if (c is '=' or '_' or '@' || (c == '/' && (i == 0 || (i + 1 < token.Length && token[i + 1] == '/')))
+                || (c == '.' && i > 0 && i + 1 < token.Length && char.IsAsciiLetter(token[i - 1]) && char.IsAsciiLetter(token[i + 1])))
             {
                 return true;
             }
+
+            hyphen |= c == '-';
+            digit |= char.IsAsciiDigit(c);
+            letter |= char.IsAsciiLetter(c);
         }
 
-        return token.Contains('-') && token.ContainsAnyInRange('0', '9') && token.ContainsAnyInRange('a', 'z');
+        return hyphen && digit && letter;
     }
 }
