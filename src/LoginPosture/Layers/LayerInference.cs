@@ -18,9 +18,12 @@ internal static class LayerInference
         Hint,
     }
 
-    private readonly record struct Entry(string Word, Kind Kind, Layer Layer);
+    private readonly record struct Entry(string Word, Kind Kind, Layer Layer)
+    {
+        public int Prefix { get; } = PrefixOf(Word[0], Word[1], Word[2]);
+    }
 
-    private const int TableSize = 512;
+    private const int TableSize = 4096;
 
     private static readonly Entry[] Entries =
     [
@@ -68,7 +71,8 @@ internal static class LayerInference
             for (var bits = WordStarts.Chunk(text, chunk); bits != 0; bits &= bits - 1)
             {
                 var i = chunk + BitOperations.TrailingZeroCount(bits);
-                if (i > last || (text[i] | text[i + 1] | text[i + 2]) >= 128 || Table[Hash(text[i], text[i + 1], text[i + 2])] is not { } candidates)
+                if (i > last || (text[i] | text[i + 1] | text[i + 2]) >= 128
+                    || PrefixOf(text[i], text[i + 1], text[i + 2]) is var prefix && Table[Hash(prefix)] is not { } candidates)
                 {
                     continue;
                 }
@@ -76,7 +80,7 @@ internal static class LayerInference
                 foreach (var index in candidates)
                 {
                     var entry = Entries[index];
-                    if (!text[i..].StartsWith(entry.Word, StringComparison.OrdinalIgnoreCase))
+                    if (entry.Prefix != prefix || !text[i..].StartsWith(entry.Word, StringComparison.OrdinalIgnoreCase))
                     {
                         continue;
                     }
@@ -109,16 +113,18 @@ internal static class LayerInference
         var buckets = new List<int>?[TableSize];
         for (var i = 0; i < Entries.Length; i++)
         {
-            var w = Entries[i].Word;
-            (buckets[Hash(w[0], w[1], w[2])] ??= []).Add(i);
+            (buckets[Hash(Entries[i].Prefix)] ??= []).Add(i);
         }
 
         return [.. buckets.Select(b => b?.ToArray())];
     }
 
-    private static int Hash(char a, char b, char c) => ((Fold(a) * 31 * 31) + (Fold(b) * 31) + Fold(c)) & (TableSize - 1);
+    // The first three characters, ASCII letters folded to lower case, in 21 bits; the table is indexed by a hash of it.
+    private static int PrefixOf(char a, char b, char c) => (Fold(a) << 14) | (Fold(b) << 7) | Fold(c);
 
-    private static int Fold(char c) => char.IsAsciiLetterUpper(c) ? c + 32 : c;
+    private static int Hash(int prefix) => (prefix ^ (prefix >> 9)) & (TableSize - 1);
+
+    private static int Fold(char c) => char.IsAsciiLetterUpper(c) ? c + 32 : c & 0x7F;
 
     private static (int Start, int End) TokenAround(ReadOnlySpan<char> text, int i)
     {

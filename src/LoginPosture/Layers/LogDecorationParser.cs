@@ -101,8 +101,7 @@ internal static class LogDecorationParser
     private static int CallbackPrefix(ReadOnlySpan<char> line, int i)
     {
         var rest = line[i..];
-        var msg = rest.IndexOf(", Msg: ", StringComparison.Ordinal);
-        if (rest.StartsWith("Error. Id: ", StringComparison.Ordinal) && msg > 0)
+        if (rest.StartsWith("Error. Id: ", StringComparison.Ordinal) && rest.IndexOf(", Msg: ", StringComparison.Ordinal) is var msg && msg > 0)
         {
             return i + msg + 7;
         }
