@@ -46,6 +46,13 @@ public class LayerClassifierBenchmarks
     [Benchmark]
     public Diagnosis CodedLogLine() => _classifier.DiagnoseLogLine("Error 354, reqId 3: Requested market data is not subscribed. Displaying delayed market data.");
 
+    /// <summary>
+    /// The same 120 characters as a signal of another source: keyword matching only, no code search and no decoration
+    /// parsing. Side by side with <see cref="CodeLessLogLine"/>, it shows what reading a log line costs on top.
+    /// </summary>
+    [Benchmark]
+    public Diagnosis SameTextKeywordOnly() => _classifier.Diagnose(new FailureSignal(SignalSource.Other, null, CodeLessLine));
+
     /// <summary>A decorated healthy log line (IBeam, info level) that no rule matches: decoration, rules, inference.</summary>
     [Benchmark]
     public Diagnosis HealthyDecoratedLine() => _classifier.DiagnoseLogLine(HealthyLine);

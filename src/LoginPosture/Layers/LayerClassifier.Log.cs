@@ -1,6 +1,6 @@
 namespace LoginPosture.Layers;
 
-/// <summary>The log-line half of the classifier: decorations first, then the rules, then inference that reads the level.</summary>
+/// <summary>The log-line half of the classifier: web-API parts, then the rules, then inference that reads the header (level, source).</summary>
 public sealed partial class LayerClassifier
 {
     private const string HealthyPortalAnchor = "Client Portal auth status (/iserver/auth/status, /tickle): authenticated=true, connected=true, competing=false is a healthy session";
@@ -10,15 +10,17 @@ public sealed partial class LayerClassifier
 
     // A log line whose code (if any) decided nothing. The order: the HTTP status with a keyword of the body's error
     // text, then of the line; a keyword of the error text, then of the line; a Client Portal status object; the HTTP
-    // status alone; inference, which reads the level and asks for words that state a failure.
+    // status alone; inference, which reads the header's level and asks for words that state a failure.
     private Diagnosis DiagnoseDecorated(in FailureSignal signal, ReadOnlySpan<char> line)
     {
-        var decoration = LogDecorationParser.Parse(line);
-        var errorText = decoration.ErrorText.Of(line);
+        // The web-API parts first: they decide before any keyword. The header (level, source) is read only when
+        // inference needs it, so a line a rule decides pays for a few vectorised searches and nothing more.
+        var (bodyStatus, body) = WebApiBody.Find(line, new Segment(0, line.Length));
+        var errorText = body.IsEmpty ? default : WebApiBody.ErrorText(line, body).Of(line);
         var source = SignalSource.Log;
 
         KeyedRules? statusRules = null;
-        if ((signal.HttpStatus ?? decoration.HttpStatus) is { } status && _byHttpStatus.TryGetValue(status, out statusRules)
+        if ((signal.HttpStatus ?? bodyStatus) is { } status && _byHttpStatus.TryGetValue(status, out statusRules)
             && (statusRules.Match(errorText, source, allowKeyOnly: false) ?? statusRules.Match(line, source, allowKeyOnly: false)) is { } byStatusAndKeyword)
         {
             return new Diagnosis(signal, byStatusAndKeyword.Cause, byStatusAndKeyword.Anchor, SignalMatch.HttpStatusAndKeyword);
@@ -29,7 +31,7 @@ public sealed partial class LayerClassifier
             return new Diagnosis(signal, byKeyword.Cause, byKeyword.Anchor, SignalMatch.Keyword);
         }
 
-        if (_portalRules[(int)decoration.Portal] is { } byPortal)
+        if (_portalRules[(int)PortalStatus.Read(body.IsEmpty ? line : body.Of(line))] is { } byPortal)
         {
             return new Diagnosis(signal, byPortal.Cause, byPortal.Anchor, SignalMatch.Keyword);
         }
@@ -40,8 +42,9 @@ public sealed partial class LayerClassifier
         }
 
         // A response body's error text is the most specific wording the line has; the message is read when there is none.
-        var wording = errorText.IsEmpty ? decoration.Message.Of(line) : errorText;
-        var inferred = Infer(signal with { HttpStatus = signal.HttpStatus ?? decoration.HttpStatus }, wording, decoration.Level, requireFailureWords: true);
+        var header = LogDecorationParser.Header(line);
+        var wording = errorText.IsEmpty ? header.Message.Of(line) : errorText;
+        var inferred = Infer(signal with { HttpStatus = signal.HttpStatus ?? bodyStatus }, wording, header.Level, requireFailureWords: true);
         return new Diagnosis(signal, inferred, Diagnosis.InferredAnchor, SignalMatch.Inferred);
     }
 

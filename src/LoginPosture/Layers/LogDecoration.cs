@@ -28,6 +28,9 @@ internal readonly record struct Segment(int Start, int Length)
     public ReadOnlySpan<char> Of(ReadOnlySpan<char> text) => text.Slice(Start, Length);
 }
 
+/// <summary>The header of a log line: its level, timestamp and source, and the message that follows them.</summary>
+internal readonly record struct LogHeader(LogLevel Level, Segment Timestamp, Segment Source, Segment Message);
+
 /// <summary>
 /// The decoration of one log line, found by <see cref="LogDecorationParser"/> without allocating: the level, timestamp
 /// and source (logger, container or tool) written before the message, the message itself, an HTTP status that a web-API

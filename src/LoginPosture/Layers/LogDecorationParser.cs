@@ -14,7 +14,26 @@ internal static class LogDecorationParser
     // A decoration never runs further than this; a longer header is read as message.
     private const int HeaderLimit = 160;
 
+    /// <summary>Every part of the decoration: the header, the web-API status and body, the Client Portal status.</summary>
     public static LogDecoration Parse(ReadOnlySpan<char> line)
+    {
+        var header = Header(line);
+        var (status, body) = WebApiBody.Find(line, header.Message);
+        return new LogDecoration
+        {
+            Level = header.Level,
+            Timestamp = header.Timestamp,
+            Source = header.Source,
+            Message = header.Message,
+            HttpStatus = status,
+            Body = body,
+            ErrorText = body.IsEmpty ? default : WebApiBody.ErrorText(line, body),
+            Portal = PortalStatus.Read(body.IsEmpty ? header.Message.Of(line) : body.Of(line)),
+        };
+    }
+
+    /// <summary>The header alone: level, timestamp and source, and where the message starts.</summary>
+    public static LogHeader Header(ReadOnlySpan<char> line)
     {
         var level = LogLevel.None;
         Segment timestamp = default, source = default;
@@ -76,23 +95,7 @@ internal static class LogDecorationParser
         }
 
         var message = new Segment(i, line.Length - i);
-        if (level == LogLevel.None && message.Of(line).TrimStart() is ['{', ..])
-        {
-            level = LogLevels.Structured(line);
-        }
-
-        var (status, body) = WebApiBody.Find(line, message);
-        return new LogDecoration
-        {
-            Level = level,
-            Timestamp = timestamp,
-            Source = source,
-            Message = message,
-            HttpStatus = status,
-            Body = body,
-            ErrorText = body.IsEmpty ? default : WebApiBody.ErrorText(line, body),
-            Portal = PortalStatus.Read(body.IsEmpty ? message.Of(line) : body.Of(line)),
-        };
+        return new LogHeader(level == LogLevel.None && message.Of(line).TrimStart() is ['{', ..] ? LogLevels.Structured(line) : level, timestamp, source, message);
     }
 
     // The error callback's own print: "Error 354, reqId 3: ", "Warning 2104, reqId -1: " (ib_insync, ib_async),
