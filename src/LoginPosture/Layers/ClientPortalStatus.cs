@@ -25,7 +25,8 @@ internal static class ClientPortalStatus
                 throw new JsonException("The body is too long to be an auth-status response.");
             }
 
-            using var document = JsonDocument.Parse(body);
+            // Bodies pasted from logs often keep the comma that followed them in a list or a dict.
+            using var document = JsonDocument.Parse(body.AsMemory().TrimEnd().TrimEnd(','), new JsonDocumentOptions { AllowTrailingCommas = true });
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {

@@ -29,6 +29,14 @@ public readonly record struct Diagnosis
     /// <summary>How the diagnosis was reached.</summary>
     public SignalMatch Match { get; }
 
+    /// <summary>How much the diagnosis can be trusted: <see cref="DiagnosisConfidence.Low"/> when the layer was inferred.</summary>
+    public DiagnosisConfidence Confidence => Match switch
+    {
+        SignalMatch.Inferred => DiagnosisConfidence.Low,
+        SignalMatch.HttpStatus => DiagnosisConfidence.Medium,
+        _ => DiagnosisConfidence.High,
+    };
+
     /// <summary>Whether the signal is a failure; false for informational notices.</summary>
     public bool IsFailure => Cause.IsFailure;
 

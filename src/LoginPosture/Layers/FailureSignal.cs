@@ -37,13 +37,16 @@ public readonly record struct FailureSignal(SignalSource Source, int? Code, stri
     /// A raw log line. A TWS code or HTTP status written into the line is recognised in the forms that client
     /// libraries print: <c>Error 354, reqId 3: ...</c> (ib_insync, ib_async), <c>ERROR -1 2104 ...</c> (ibapi),
     /// <c>Error. Id: -1, Code: 2104, Msg: ...</c> (official samples), <c>errorCode=354</c>, <c>HTTP 401</c>,
-    /// <c>status 503</c>; a word that merely ends in "Error" (<c>ConnectionRefusedError(111</c>) is not a code. The whole line stays the message, so nothing is allocated.
+    /// <c>status 503</c>, ibind's <c>:: 400 :: Bad Request ::</c>, requests' <c>HTTPError: 500</c>; a word that merely ends in
+    /// "Error" (<c>ConnectionRefusedError(111</c>) is not a code. The whole line stays the message, so nothing is allocated;
+    /// the classifier reads the rest of the decoration (level, source, response body) when it classifies the line.
     /// </summary>
     /// <param name="line">The log line; null gives a signal with no message.</param>
     /// <returns>The signal, with its code or HTTP status when the line carries one.</returns>
     public static FailureSignal FromLogLine(string? line)
     {
         var (code, status) = LogLineParser.Parse(line);
+        status ??= line is null ? null : WebApiBody.Status(line);
         return new FailureSignal(SignalSource.Log, code, line, status);
     }
 

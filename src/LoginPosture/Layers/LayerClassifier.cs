@@ -9,28 +9,24 @@ namespace LoginPosture.Layers;
 /// threads; classifying one signal allocates nothing and never throws on content.
 /// </summary>
 /// <remarks>
-/// A signal is decided by the first of: its code with a keyword of its message (codes such as 162, 200, 201, 321,
-/// 420 and 10189 mean different layers depending on the text), its code alone, its HTTP status with a keyword, a
-/// keyword alone, its HTTP status alone. Keywords are stable fragments matched case-insensitively where a word of
-/// the message starts, so prefixes, farm suffixes and log decoration do not matter; the longest matching keyword
-/// wins. When nothing matches, the cause is <c>unknown.&lt;layer&gt;</c> with the layer read from the wording.
+/// A signal is decided by the first of these (the full order, with the log-line steps, is in docs/layer-classifier.md):
+/// <list type="number">
+/// <item>its code with a keyword of its message (codes such as 162, 200, 201, 321, 420 and 10189 mean different layers
+/// depending on the text), then its code alone;</item>
+/// <item>its HTTP status with a keyword (for a log line: of the response body's <c>error</c> text first);</item>
+/// <item>a keyword alone (for a log line: the body's <c>error</c> text first, then the whole line);</item>
+/// <item>for a log line, a Client Portal auth-status object written into it;</item>
+/// <item>its HTTP status alone;</item>
+/// <item>inference from the wording: for a log line, nothing that states a failure (at an informational level only
+/// explicit failure words count) makes it informational; otherwise the lowest layer its words point at, URLs and
+/// identifiers ignored, else the code range or HTTP status, else Request.</item>
+/// </list>
+/// Keywords are stable fragments matched case-insensitively where a word of the message starts, so prefixes, farm
+/// suffixes and log decoration do not matter; the longest matching keyword wins. An inferred diagnosis has an
+/// <c>unknown.&lt;layer&gt;</c> cause and <see cref="DiagnosisConfidence.Low"/> confidence.
 /// </remarks>
-public sealed class LayerClassifier
+public sealed partial class LayerClassifier
 {
-    private static readonly (Layer Layer, string Word)[] Hints =
-    [
-        (Layer.Entity, "account type"), (Layer.Entity, "brokerage account"), (Layer.Entity, "institutional"),
-        (Layer.Entity, "financial advisor"), (Layer.Entity, "regulator"), (Layer.Entity, "legal entity"),
-        (Layer.Identity, "password"), (Layer.Identity, "login"), (Layer.Identity, "log in"), (Layer.Identity, "logon"),
-        (Layer.Identity, "authenticat"), (Layer.Identity, "credential"), (Layer.Identity, "two-factor"),
-        (Layer.Identity, "2fa"), (Layer.Identity, "second factor"), (Layer.Identity, "unauthori"), (Layer.Identity, "token"),
-        (Layer.Permissions, "permission"), (Layer.Permissions, "not subscribed"), (Layer.Permissions, "subscription"),
-        (Layer.Permissions, "not allowed"), (Layer.Permissions, "entitle"), (Layer.Permissions, "forbidden"),
-        (Layer.Platform, "connect"), (Layer.Platform, "socket"), (Layer.Platform, "session"), (Layer.Platform, "version"),
-        (Layer.Platform, "timeout"), (Layer.Platform, "timed out"), (Layer.Platform, "gateway"), (Layer.Platform, "server"),
-        (Layer.Platform, "network"), (Layer.Platform, "unavailable"),
-    ];
-
     private readonly FrozenDictionary<int, KeyedRules> _byCode;
     private readonly FrozenDictionary<int, KeyedRules> _byHttpStatus;
     private readonly KeywordIndex _keywords;
@@ -77,6 +73,7 @@ public sealed class LayerClassifier
         _byHttpStatus = Compile(byStatus);
         keywords.Sort(MatchRule.ComparePriority);
         _keywords = new KeywordIndex([.. keywords]);
+        _portalRules = PortalRules(_keywords, _catalog);
     }
 
     /// <summary>Classifies one failure signal.</summary>
@@ -98,6 +95,11 @@ public sealed class LayerClassifier
             return new Diagnosis(signal, byCode.Cause, byCode.Anchor, byCode.Keyword is null ? SignalMatch.Code : SignalMatch.CodeAndKeyword);
         }
 
+        if (source == SignalSource.Log && !text.IsEmpty)
+        {
+            return DiagnoseDecorated(signal, text);
+        }
+
         KeyedRules? statusRules = null;
         if (signal.HttpStatus is { } status && _byHttpStatus.TryGetValue(status, out statusRules)
             && statusRules.Match(text, source, allowKeyOnly: false) is { } byStatusAndKeyword)
@@ -115,7 +117,7 @@ public sealed class LayerClassifier
             return new Diagnosis(signal, byStatus.Cause, byStatus.Anchor, SignalMatch.HttpStatus);
         }
 
-        return new Diagnosis(signal, Infer(signal, text), Diagnosis.InferredAnchor, SignalMatch.Inferred);
+        return new Diagnosis(signal, Infer(signal, text, LogLevel.None, requireFailureWords: false), Diagnosis.InferredAnchor, SignalMatch.Inferred);
     }
 
     /// <summary>Classifies a log line (see <see cref="FailureSignal.FromLogLine(string?)"/> for the forms recognised).</summary>
@@ -197,33 +199,6 @@ public sealed class LayerClassifier
         }
 
         return [.. all.Values];
-    }
-
-    // No rule matched: the lowest layer the wording points at, else the code range or HTTP status, else Request
-    // (the call itself failed), which never claims the root of a batch over a recognised lower layer.
-    private FailureCause Infer(in FailureSignal signal, ReadOnlySpan<char> text)
-    {
-        if (signal.Code is >= 2100 and <= 2199)
-        {
-            return _catalog.UnknownInformational; // TWS reserves 2100-2199 for warnings.
-        }
-
-        foreach (var (layer, word) in Hints)
-        {
-            if (text.Contains(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return _catalog.Unknown(layer);
-            }
-        }
-
-        var layerFromNumbers = signal.HttpStatus switch
-        {
-            401 or 407 => Layer.Identity,
-            403 => Layer.Permissions,
-            >= 500 and <= 599 => Layer.Platform,
-            _ => signal.Code is (>= 500 and <= 599) or (>= 1100 and <= 1399) ? Layer.Platform : Layer.Request,
-        };
-        return _catalog.Unknown(layerFromNumbers);
     }
 
     // A catalog row becomes one rule per use: keyed on its code or status (with or without its keyword), or keyed

@@ -30,6 +30,26 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public void Classifying_real_decorated_log_lines_allocates_nothing()
+    {
+        // Every path a log line can take: decoration, web-API body, status object, keywords, level-aware inference.
+        var lines = RealLine.Read("tuning").Concat(RealLine.Read("sealed")).Select(l => l.Line).ToArray();
+        var allocating = new List<string>();
+        foreach (var line in lines)
+        {
+            Classifier.DiagnoseLogLine(line);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Classifier.DiagnoseLogLine(line);
+            if (GC.GetAllocatedBytesForCurrentThread() != before)
+            {
+                allocating.Add(line);
+            }
+        }
+
+        Assert.Empty(allocating);
+    }
+
+    [Fact]
     public void Finding_the_root_of_a_batch_allocates_nothing()
     {
         FailureSignal[] batch =

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using LoginPosture.Layers;
 
 namespace LoginPosture.Tests.Layers;
@@ -7,7 +8,8 @@ namespace LoginPosture.Tests.Layers;
 public sealed class LayerPropertyTests
 {
     private static readonly LayerClassifier Classifier = new();
-    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(500);
+    // Fixed seeds keep every run of the suite reproducible; 500 cases per property reach the generators' edge cases.
+    private const int Cases = 500;
     private static readonly CatalogRow[] Rows = [.. LayerCatalog.BuiltIn.Rows];
 
     private static readonly SignalSource[] Sources = Enum.GetValues<SignalSource>();
@@ -54,11 +56,11 @@ public sealed class LayerPropertyTests
     private static readonly Gen<Func<string, string>> Casing =
         Gen.Elements<Func<string, string>>(s => s, s => s.ToUpperInvariant(), s => s.ToLowerInvariant());
 
-    [Fact]
-    public void Any_signal_classifies_without_throwing_and_deterministically()
+    [Property(MaxTest = Cases, Replay = "(20261201,3)")]
+    public Property Any_signal_classifies_without_throwing_and_deterministically()
     {
         var other = new LayerClassifier();
-        Check.One(Config, Prop.ForAll(Arb.From(AnySignal), signal =>
+        return Prop.ForAll(Arb.From(AnySignal), signal =>
         {
             var first = Classifier.Diagnose(signal);
             Assert.Equal(first, Classifier.Diagnose(signal));
@@ -67,12 +69,13 @@ public sealed class LayerPropertyTests
             Assert.Equal(first.IsFailure, first.Retry != RetryAdvice.None);
             Assert.False(string.IsNullOrWhiteSpace(first.Remediation));
             Assert.False(string.IsNullOrWhiteSpace(first.Anchor));
-        }));
+            Assert.Equal(first.Match == SignalMatch.Inferred, first.Confidence == DiagnosisConfidence.Low);
+        });
     }
 
-    [Fact]
-    public void Any_log_line_or_portal_body_parses_without_throwing_and_deterministically() =>
-        Check.One(Config, Prop.ForAll(Arb.From(AnyText), text =>
+    [Property(MaxTest = Cases, Replay = "(20261201,5)")]
+    public Property Any_log_line_or_portal_body_parses_without_throwing_and_deterministically() =>
+        Prop.ForAll(Arb.From(AnyText), text =>
         {
             var line = FailureSignal.FromLogLine(text);
             Assert.Equal(line, FailureSignal.FromLogLine(text));
@@ -82,10 +85,10 @@ public sealed class LayerPropertyTests
             var portal = FailureSignal.FromClientPortalStatus(text);
             Assert.Equal(portal, FailureSignal.FromClientPortalStatus(text));
             Assert.All(portal, s => Assert.Equal(SignalSource.ClientPortal, s.Source));
-        }));
+        });
 
-    [Fact]
-    public void Decoration_around_a_known_message_never_changes_its_diagnosis()
+    [Property(MaxTest = Cases, Replay = "(20261201,7)")]
+    public Property Decoration_around_a_known_message_never_changes_its_diagnosis()
     {
         var gen =
             from row in AnyRow
@@ -94,7 +97,7 @@ public sealed class LayerPropertyTests
             from casing in Casing
             select (row, prefix, suffix, casing);
 
-        Check.One(Config, Prop.ForAll(Arb.From(gen), t =>
+        return Prop.ForAll(Arb.From(gen), t =>
         {
             var plain = ToSignal(t.row);
             var decorated = plain with { Message = t.casing(t.prefix + plain.Message + t.suffix) };
@@ -102,11 +105,11 @@ public sealed class LayerPropertyTests
             var actual = Classifier.Diagnose(decorated);
             Assert.Equal(t.row.Cause.Id, expected.CauseId);
             Assert.Equal((expected.Layer, expected.IsFailure, expected.CauseId), (actual.Layer, actual.IsFailure, actual.CauseId));
-        }));
+        });
     }
 
-    [Fact]
-    public void A_known_message_written_as_a_log_line_keeps_its_layer()
+    [Property(MaxTest = Cases, Replay = "(20261201,9)")]
+    public Property A_known_message_written_as_a_log_line_keeps_its_layer()
     {
         var gen =
             from row in AnyRow
@@ -116,7 +119,7 @@ public sealed class LayerPropertyTests
             from reqId in Gen.Choose(-1, 5000)
             select (row, prefix, suffix, casing, reqId);
 
-        Check.One(Config, Prop.ForAll(Arb.From(gen), t =>
+        return Prop.ForAll(Arb.From(gen), t =>
         {
             var plain = ToSignal(t.row);
             var body = t.row.Key.Kind switch
@@ -129,15 +132,15 @@ public sealed class LayerPropertyTests
             var expected = Classifier.Diagnose(plain);
             var actual = Classifier.Diagnose(line);
             Assert.Equal((expected.Layer, expected.IsFailure), (actual.Layer, actual.IsFailure));
-        }));
+        });
     }
 
-    [Fact]
-    public void The_batch_root_is_never_above_any_failing_signal()
+    [Property(MaxTest = Cases, Replay = "(20261201,11)")]
+    public Property The_batch_root_is_never_above_any_failing_signal()
     {
         var signals = Gen.OneOf(AnySignal, AnyRow.Select(ToSignal));
         var batches = Gen.OneOf(Gen.Constant(Array.Empty<FailureSignal>()), Gen.ArrayOf(signals), Gen.ArrayOf(signals, 64));
-        Check.One(Config, Prop.ForAll(Arb.From(batches), batch =>
+        return Prop.ForAll(Arb.From(batches), batch =>
         {
             var report = Classifier.Diagnose(batch);
             var failing = batch.Select(s => Classifier.Diagnose(s)).Where(d => d.IsFailure).ToList();
@@ -156,33 +159,33 @@ public sealed class LayerPropertyTests
             {
                 Assert.True(LayerReport.Compare(ordered[i - 1], ordered[i]) <= 0);
             }
-        }));
+        });
     }
 
-    [Fact]
-    public void The_root_layer_ignores_the_order_of_the_signals()
+    [Property(MaxTest = Cases, Replay = "(20261201,13)")]
+    public Property The_root_layer_ignores_the_order_of_the_signals()
     {
         var gen =
             from batch in Gen.NonEmptyListOf(AnyRow.Select(ToSignal))
             from shuffled in Gen.Shuffle((IEnumerable<FailureSignal>)batch)
             select (batch: batch.ToArray(), shuffled);
 
-        Check.One(Config, Prop.ForAll(Arb.From(gen), t =>
+        return Prop.ForAll(Arb.From(gen), t =>
             Assert.Equal(
                 Classifier.Diagnose(t.batch).Root?.Layer,
-                Classifier.Diagnose(t.shuffled).Root?.Layer)));
+                Classifier.Diagnose(t.shuffled).Root?.Layer));
     }
 
-    [Fact]
-    public void The_vectorised_keyword_search_agrees_with_the_plain_scan()
+    [Property(MaxTest = Cases, Replay = "(20261201,15)")]
+    public Property The_vectorised_keyword_search_agrees_with_the_plain_scan()
     {
         var gen =
             from source in Gen.Elements(Sources)
             from text in AnyText
             select (source, text);
 
-        Check.One(Config, Prop.ForAll(Arb.From(gen), t =>
-            Assert.Same(Classifier.Keywords.Scan(t.text, t.source), Classifier.Keywords.Find(t.text, t.source))));
+        return Prop.ForAll(Arb.From(gen), t =>
+            Assert.Same(Classifier.Keywords.Scan(t.text, t.source), Classifier.Keywords.Find(t.text, t.source)));
     }
 
     private static FailureSignal ToSignal(CatalogRow row) => new SignalRow(row.SourceKind, row.CodeText, row.Message, row.Source).ToSignal();
