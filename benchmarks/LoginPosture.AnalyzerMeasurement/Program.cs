@@ -6,6 +6,7 @@ using LoginPosture.AnalyzerMeasurement;
 //   dotnet run --project benchmarks/LoginPosture.AnalyzerMeasurement -c Release -- timing [--files N] [--runs N]
 //   dotnet run --project benchmarks/LoginPosture.AnalyzerMeasurement -c Release -- cpu [--files N] [--runs N]
 //   dotnet run --project benchmarks/LoginPosture.AnalyzerMeasurement -c Release -- callbacks [--files N] [--runs N]
+//   dotnet run --project benchmarks/LoginPosture.AnalyzerMeasurement -c Release -- realcode --snapshots DIR [--sonar]
 // Results are written to benchmarks/results/ (found by walking up to LoginPosture.sln).
 var command = args.Length > 0 ? args[0] : "precision";
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
@@ -18,12 +19,14 @@ return command switch
     "timing" => BuildTiming.Run(IntOption("--files", 400), IntOption("--runs", 3), results),
     "cpu" => InProcessCost.Run(IntOption("--files", 400), IntOption("--runs", 5), results),
     "callbacks" => CallbackTime.Run(IntOption("--files", 400), IntOption("--runs", 5), results),
+    "realcode" => RealCode.Run(Option("--snapshots"), Array.IndexOf(args, "--sonar") >= 0, results,
+        Path.Combine(RepositoryRoot(), "benchmarks", "LoginPosture.AnalyzerMeasurement", "RealCode")),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: precision [--seed N] [--seeds N] [--dump DIR] | timing [--files N] [--runs N] | cpu [--files N] [--runs N] | callbacks [--files N] [--runs N]");
+    Console.Error.WriteLine("usage: precision [--seed N] [--seeds N] [--dump DIR] | timing [--files N] [--runs N] | cpu [--files N] [--runs N] | callbacks [--files N] [--runs N] | realcode --snapshots DIR [--sonar]");
     return 1;
 }
 

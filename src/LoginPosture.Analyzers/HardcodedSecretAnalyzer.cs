@@ -302,7 +302,10 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (ValueChecks.Accepts(SecretNames.Classify(name, settings), value, settings))
+            var kind = SecretNames.Classify(name, settings);
+            if (ValueChecks.Accepts(kind, value, settings)
+                || (CredentialOwner.MayStrengthen(kind, value, settings) && target.Site is AssignmentExpressionSyntax weakAssignment
+                    && CredentialOwner.IsCredentialMember(context.SemanticModel.GetSymbolInfo(weakAssignment.Left, context.CancellationToken).Symbol, settings)))
             {
                 Report(context, Descriptors.LP0001_SecretNamedTarget, node, name, name);
             }
@@ -379,7 +382,10 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (ValueChecks.Accepts(SecretNames.Classify(parameter.Name, settings), value, settings))
+            // new KucoinCredentials(key, secret, pass): a weak parameter name of a credential type is the API key.
+            var kind = SecretNames.Classify(parameter.Name, settings);
+            if (ValueChecks.Accepts(kind, value, settings)
+                || (CredentialOwner.MayStrengthen(kind, value, settings) && CredentialOwner.IsCredentialMember(parameter, settings)))
             {
                 Report(context, Descriptors.LP0001_SecretNamedTarget, node, parameter.Name, parameter.Name);
             }

@@ -53,7 +53,7 @@ internal static class SecretValues
         "md5:", "sha1:",
     };
 
-    /// <summary>True for values nobody would call a secret: placeholders, masks, templates, repeated characters.</summary>
+    /// <summary>True for values nobody would call a secret: placeholders, masks, templates, repeated characters, counting runs, the name of a credential.</summary>
     public static bool IsPlaceholder(string v)
     {
         var t = v.Trim();
@@ -89,7 +89,8 @@ internal static class SecretValues
             return true;
         }
 
-        return IsRepetitive(t) || IsSequential(t) || IsPlaceholderWord(t) || HasPlaceholderSegment(t);
+        return IsRepetitive(t) || IsSequential(t) || IsPlaceholderWord(t) || HasPlaceholderSegment(t)
+            || ValueShapes.IsCountingRuns(t) || ValueShapes.IsCredentialName(t);
     }
 
     /// <summary>True for pointers to a secret store, encrypted blobs and file references.</summary>

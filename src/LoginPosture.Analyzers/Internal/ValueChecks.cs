@@ -29,8 +29,10 @@ internal static class ValueChecks
                     && (credential.Length == value.Length || credential.Length >= MinimumSchemeCredential);
             case NameKind.Weak:
                 // A UUID behind "key" or "token" alone is usually an id; behind "api key" or "secret" it is a credential.
+                // A bare "key" is mostly a lookup key, whose values are names and paths ("skipFromResultSum",
+                // "CustomData/ExampleCustomData"): long enough and varied enough to pass the entropy bar, but made of words.
                 return !SecretValues.HasWhitespace(value) && !SecretValues.IsUuid(value) && value.Length >= Math.Max(16, settings.MinLength)
-                    && LooksRandom(value, 16, settings.MinEntropy + 0.5);
+                    && LooksRandom(value, 16, settings.MinEntropy + 0.5) && !ValueShapes.IsMadeOfWords(value);
             default:
                 return false;
         }
