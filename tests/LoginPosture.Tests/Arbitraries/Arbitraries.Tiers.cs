@@ -113,6 +113,7 @@ public static partial class Arbitraries
         AuthenticatedAt = AsOf,
         IdleTimeout = TimeSpan.FromMinutes(10),
         TrustedNetwork = true,
+        BrowserIsolation = true,
         SecondaryChannel = true,
     };
 
