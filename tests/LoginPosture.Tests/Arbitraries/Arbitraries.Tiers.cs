@@ -50,6 +50,10 @@ public sealed record SessionImprovement(SessionAttribute Attribute, int Choice)
 {
     private static readonly TimeSpan[] Fresher = [TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(4)];
 
+    /// <summary>Every improvement: each attribute with each of its choices (at most ten secure values per attribute).</summary>
+    public static IReadOnlyList<SessionImprovement> All { get; } =
+        [.. Enum.GetValues<SessionAttribute>().SelectMany(a => Enumerable.Range(0, 10).Select(c => new SessionImprovement(a, c)))];
+
     /// <summary>Returns <paramref name="session"/> with the attribute improved, never later than <paramref name="asOf"/>.</summary>
     /// <param name="session">The session to improve.</param>
     /// <param name="asOf">The evaluation instant; an authentication is never moved past it.</param>
