@@ -10,7 +10,7 @@ namespace LoginPosture.Tests.ApiKeys;
 
 public sealed class ApiKeyPropertyTests
 {
-    private static readonly DateTimeOffset Now = Arbitraries.AsOf;
+    private static readonly DateTimeOffset Now = LoginPostureArbitraries.AsOf;
     private static readonly TimeSpan Window = TimeSpan.FromDays(90);
     private static readonly ApiKeyEvaluator Evaluator = new(new ApiKeyEvaluatorOptions { UnusedGrantWindow = Window });
 
@@ -19,7 +19,7 @@ public sealed class ApiKeyPropertyTests
     {
         var result = Evaluator.Evaluate(key, Now);
         return ((result.Minimal & ~result.Granted) == 0 && result.Excess == (result.Granted & ~result.Minimal))
-            .Label($"{Arbitraries.Describe(key)}: minimal {result.Minimal}, excess {result.Excess}");
+            .Label($"{LoginPostureArbitraries.Describe(key)}: minimal {result.Minimal}, excess {result.Excess}");
     }
 
     [Property(MaxTest = 500)]
@@ -30,7 +30,7 @@ public sealed class ApiKeyPropertyTests
 
             // Recomputed from the raw usage, not from the result.
             var exercised = ApiKeyGrants.None;
-            foreach (var grant in Arbitraries.Bits(key.Grants))
+            foreach (var grant in LoginPostureArbitraries.Bits(key.Grants))
             {
                 if (key.Usage!.LastUseOf(grant) is { } last && last >= Now - Window)
                 {
@@ -41,14 +41,14 @@ public sealed class ApiKeyPropertyTests
             var writeUsed = (exercised & ~(ApiKeyGrants.Read | ApiKeyGrants.Export)) != 0;
             var readNeeded = writeUsed ? key.Grants & ApiKeyGrants.Read : ApiKeyGrants.None;
             return ((exercised & ~result.Minimal) == 0 && result.Minimal == (exercised | readNeeded))
-                .Label($"{Arbitraries.Describe(key)}: minimal {result.Minimal}, exercised {exercised}");
+                .Label($"{LoginPostureArbitraries.Describe(key)}: minimal {result.Minimal}, exercised {exercised}");
         });
 
     [Property(MaxTest = 500)]
     public Property Without_usage_the_minimal_set_is_everything_granted(ApiKeyDescriptor key)
     {
         var unobserved = key with { Usage = null };
-        return (Evaluator.Evaluate(unobserved, Now).Minimal == key.Grants).Label(Arbitraries.Describe(unobserved));
+        return (Evaluator.Evaluate(unobserved, Now).Minimal == key.Grants).Label(LoginPostureArbitraries.Describe(unobserved));
     }
 
     [Property(MaxTest = 500)]
@@ -56,12 +56,12 @@ public sealed class ApiKeyPropertyTests
         Prop.When(key.Usage is not null, () =>
         {
             var before = Evaluator.Evaluate(key, Now);
-            foreach (var unused in Arbitraries.Bits(before.Excess))
+            foreach (var unused in LoginPostureArbitraries.Bits(before.Excess))
             {
                 var after = Evaluator.Evaluate(key with { Grants = key.Grants & ~unused }, Now);
                 if (after.Risk > before.Risk || (after.Issues & ~before.Issues) != 0 || !NoFindingWorse(before, after))
                 {
-                    return false.Label($"{Arbitraries.Describe(key)}: without {unused}: risk {before.Risk} -> {after.Risk}, issues {before.Issues} -> {after.Issues}");
+                    return false.Label($"{LoginPostureArbitraries.Describe(key)}: without {unused}: risk {before.Risk} -> {after.Risk}, issues {before.Issues} -> {after.Issues}");
                 }
             }
 
@@ -75,7 +75,7 @@ public sealed class ApiKeyPropertyTests
             var before = Evaluator.Evaluate(key, Now);
             var after = Evaluator.Evaluate(key with { Grants = before.Minimal }, Now);
             return (after.Risk <= before.Risk && after.Excess == ApiKeyGrants.None)
-                .Label($"{Arbitraries.Describe(key)}: keeping {before.Minimal}: risk {before.Risk} -> {after.Risk}, excess {after.Excess}");
+                .Label($"{LoginPostureArbitraries.Describe(key)}: keeping {before.Minimal}: risk {before.Risk} -> {after.Risk}, excess {after.Excess}");
         });
 
     [Property(MaxTest = 500)]
@@ -92,7 +92,7 @@ public sealed class ApiKeyPropertyTests
                 && NewFindingsAreMilderNetworkOnes(before, after)
                 && fences != after.Has(ApiKeyIssues.NoIpRestriction)
                 && (fences ? !after.Has(ApiKeyIssues.WithdrawWithoutIpRestriction) : after.Issues == before.Issues))
-            .Label($"{Arbitraries.Describe(fenced)}: risk {before.Risk} -> {after.Risk}, issues {before.Issues} -> {after.Issues}");
+            .Label($"{LoginPostureArbitraries.Describe(fenced)}: risk {before.Risk} -> {after.Risk}, issues {before.Issues} -> {after.Issues}");
     }
 
     [Property(MaxTest = 500)]
@@ -105,13 +105,13 @@ public sealed class ApiKeyPropertyTests
                 && worst == result.Risk
                 && findings.All(f => f.Message.Contains($"'{key.Label}'", StringComparison.Ordinal))
                 && result.ToString().Length > 0)
-            .Label($"{Arbitraries.Describe(key)}: issues {result.Issues}, risk {result.Risk}, worst finding {worst}");
+            .Label($"{LoginPostureArbitraries.Describe(key)}: issues {result.Issues}, risk {result.Risk}, worst finding {worst}");
     }
 
     [Fact]
     public void The_generators_reach_the_edges()
     {
-        var sample = Arbitraries.ApiKeyGen.Sample(2000, Arbitraries.FixedSeed(), 60);
+        var sample = LoginPostureArbitraries.ApiKeyGen.Sample(2000, LoginPostureArbitraries.FixedSeed(), 60);
 
         Assert.Contains(sample, d => d.Grants == ApiKeyGrants.None);
         Assert.Contains(sample, d => (int)d.Grants == (1 << 12) - 1);

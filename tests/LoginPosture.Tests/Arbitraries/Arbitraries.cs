@@ -1,38 +1,46 @@
+using System.Net;
 using FsCheck;
-using FsCheck.Fluent;
 using FsCheck.Xunit;
+using LoginPosture.ApiKeys;
+using LoginPosture.Posture;
+using LoginPosture.SecondFactors;
 using LoginPosture.Tests;
+using LoginPosture.Tiers;
 
-// Every [Property] in this assembly draws its library inputs from Arbitraries; a test adds its own only for
-// types that are not the library's.
+// Every [Property] in this assembly draws its inputs from Arbitraries.
 [assembly: Properties(Arbitrary = [typeof(Arbitraries)])]
 
 namespace LoginPosture.Tests;
 
 /// <summary>
-/// The library's generators, one class for the whole test project. Each public static method returns an
-/// <see cref="Arbitrary{T}"/> for one public library type, with a shrinker that moves towards a simpler or safer
-/// value one attribute at a time, so a failing case shrinks to the attributes that matter. The <c>Gen</c> fields
-/// are the building blocks, for tests that derive a case from several values.
+/// The test project's generators, one class registered for every <c>[Property]</c> in the assembly. The library's
+/// types come from the shipped <see cref="LoginPostureArbitraries"/> (package LoginPosture.FsCheck), so the suite tests
+/// the generators users get; generators for this project's own test types go here. A partial class, split by engine:
+/// add an engine's generators as <c>Arbitraries.Engine.cs</c> in this folder.
 /// </summary>
-/// <remarks>
-/// Everything here goes through public constructors and <c>with</c> expressions only, so the class can move into a
-/// package of its own without change. Split across files by engine (a partial class, still one class): add an
-/// engine's generators as <c>Arbitraries.Engine.cs</c> in this folder.
-/// </remarks>
 public static partial class Arbitraries
 {
-    /// <summary>The instant every generated time is relative to; evaluate generated values at this instant.</summary>
-    public static readonly DateTimeOffset AsOf = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+    /// <summary>See <see cref="LoginPostureArbitraries.Sessions"/>.</summary>
+    public static Arbitrary<SessionContext> Sessions() => LoginPostureArbitraries.Sessions();
 
-    /// <summary>A fixed seed for tests that sample a generator outside a property, such as coverage checks.</summary>
-    public static Rnd FixedSeed(ulong seed = 20261122) => new(seed);
+    /// <summary>See <see cref="LoginPostureArbitraries.Operations"/>.</summary>
+    public static Arbitrary<Operation> Operations() => LoginPostureArbitraries.Operations();
 
-    // Shrink helpers shared by the engine files.
-    private static Gen<T?> Maybe<T>(Gen<T> gen, int nullWeight = 1, int valueWeight = 3)
-        where T : struct =>
-        Gen.Frequency((nullWeight, Gen.Constant<T?>(null)), (valueWeight, gen.Select(v => (T?)v)));
+    /// <summary>See <see cref="LoginPostureArbitraries.TierOptions"/>.</summary>
+    public static Arbitrary<TierPolicyOptions> TierOptions() => LoginPostureArbitraries.TierOptions();
 
-    private static IEnumerable<T> Distinct<T>(T original, IEnumerable<T> candidates) =>
-        candidates.Where(c => !EqualityComparer<T>.Default.Equals(c, original)).Distinct();
+    /// <summary>See <see cref="LoginPostureArbitraries.SessionImprovements"/>.</summary>
+    public static Arbitrary<SessionImprovement> SessionImprovements() => LoginPostureArbitraries.SessionImprovements();
+
+    /// <summary>See <see cref="LoginPostureArbitraries.SecondFactorSets"/>.</summary>
+    public static Arbitrary<SecondFactorSet> SecondFactorSets() => LoginPostureArbitraries.SecondFactorSets();
+
+    /// <summary>See <see cref="LoginPostureArbitraries.ApiKeys"/>.</summary>
+    public static Arbitrary<ApiKeyDescriptor> ApiKeys() => LoginPostureArbitraries.ApiKeys();
+
+    /// <summary>See <see cref="LoginPostureArbitraries.Networks"/>.</summary>
+    public static Arbitrary<IPNetwork> Networks() => LoginPostureArbitraries.Networks();
+
+    /// <summary>See <see cref="LoginPostureArbitraries.Snapshots"/>.</summary>
+    public static Arbitrary<PostureSnapshot> Snapshots() => LoginPostureArbitraries.Snapshots();
 }

@@ -151,7 +151,7 @@ public sealed class PostureEvaluatorTests
         return (bottomUp
                 && report.Grade >= PostureReport.GradeOf(report.WorstSeverity)
                 && report.Findings.SequenceEqual(again.Findings))
-            .Label($"{Arbitraries.Describe(snapshot)} => grade {report.Grade}, findings {string.Join(" ", report.Findings.Select(f => $"{f.Id}/{f.Layer}/{f.Severity}"))}");
+            .Label($"{LoginPostureArbitraries.Describe(snapshot)} => grade {report.Grade}, findings {string.Join(" ", report.Findings.Select(f => $"{f.Id}/{f.Layer}/{f.Severity}"))}");
     }
 
     private static void AssertBottomUp(IReadOnlyList<Finding> findings)

@@ -9,7 +9,7 @@ namespace LoginPosture.Tests.SecondFactors;
 /// <summary>The scorer's invariants, over generated accounts from empty up to 32 domains and 32 authenticators.</summary>
 public sealed class SecondFactorPropertyTests
 {
-    private static readonly DateTimeOffset Now = Arbitraries.AsOf;
+    private static readonly DateTimeOffset Now = LoginPostureArbitraries.AsOf;
     private static readonly SecondFactorScorer Scorer = new(new SecondFactorOptions());
     private static readonly AttackClass[] Attacks = Enum.GetValues<AttackClass>();
 
@@ -49,7 +49,7 @@ public sealed class SecondFactorPropertyTests
             return (report.LockoutResilience == expected
                     && report.LockoutDomains.Count == expected
                     && masks.All(m => (m & cutMask) != 0))
-                .Label($"{Arbitraries.Describe(set)}: resilience {report.LockoutResilience} [{string.Join(",", report.LockoutDomains)}], brute force {expected}");
+                .Label($"{LoginPostureArbitraries.Describe(set)}: resilience {report.LockoutResilience} [{string.Join(",", report.LockoutDomains)}], brute force {expected}");
         });
     }
 
@@ -59,13 +59,13 @@ public sealed class SecondFactorPropertyTests
     {
         return Prop.When(set.Authenticators.Count < SecondFactorSet.MaxAuthenticators, () =>
         {
-            var extra = Arbitraries.AuthenticatorOn(set, "added", kind, domainPicks, rehearsedDaysAgo);
+            var extra = LoginPostureArbitraries.AuthenticatorOn(set, "added", kind, domainPicks, rehearsedDaysAgo);
             var before = Scorer.Score(set, Now);
-            var after = Scorer.Score(Arbitraries.WithAuthenticators(set, set.Authenticators.Append(extra)), Now);
+            var after = Scorer.Score(LoginPostureArbitraries.WithAuthenticators(set, set.Authenticators.Append(extra)), Now);
             var resilienceHolds = after.LockoutResilience >= before.LockoutResilience;
             var takeoverHolds = set.Authenticators.Count == 0 || Rates(after).Zip(Rates(before)).All(p => p.First <= p.Second);
             return (resilienceHolds && takeoverHolds)
-                .Label($"{Arbitraries.Describe(set)} + {kind}[{string.Join(",", extra.Domains)}]: resilience {before.LockoutResilience} -> {after.LockoutResilience}, block rates [{string.Join(",", Rates(before))}] -> [{string.Join(",", Rates(after))}]");
+                .Label($"{LoginPostureArbitraries.Describe(set)} + {kind}[{string.Join(",", extra.Domains)}]: resilience {before.LockoutResilience} -> {after.LockoutResilience}, block rates [{string.Join(",", Rates(before))}] -> [{string.Join(",", Rates(after))}]");
         });
     }
 
@@ -75,17 +75,17 @@ public sealed class SecondFactorPropertyTests
         // One or two SMS factors added to an account that keeps at least one other factor.
         return Prop.When(set.Authenticators.Count is >= 1 and <= 30, () =>
         {
-            var sms = new List<Authenticator> { Arbitraries.AuthenticatorOn(set, "sms-1", AuthenticatorKind.Sms, firstPicks, -1) };
+            var sms = new List<Authenticator> { LoginPostureArbitraries.AuthenticatorOn(set, "sms-1", AuthenticatorKind.Sms, firstPicks, -1) };
             if (two)
             {
-                sms.Add(Arbitraries.AuthenticatorOn(set, "sms-2", AuthenticatorKind.Sms, secondPicks, 30));
+                sms.Add(LoginPostureArbitraries.AuthenticatorOn(set, "sms-2", AuthenticatorKind.Sms, secondPicks, 30));
             }
 
-            var withSms = Scorer.Score(Arbitraries.WithAuthenticators(set, set.Authenticators.Concat(sms)), Now);
-            var withoutSms = Scorer.Score(Arbitraries.WithAuthenticators(set, set.Authenticators.Where(a => a.Kind != AuthenticatorKind.Sms)), Now);
+            var withSms = Scorer.Score(LoginPostureArbitraries.WithAuthenticators(set, set.Authenticators.Concat(sms)), Now);
+            var withoutSms = Scorer.Score(LoginPostureArbitraries.WithAuthenticators(set, set.Authenticators.Where(a => a.Kind != AuthenticatorKind.Sms)), Now);
             var remaining = set.Authenticators.Any(a => a.Kind != AuthenticatorKind.Sms);
             return (!remaining || Rates(withoutSms).Zip(Rates(withSms)).All(p => p.First >= p.Second))
-                .Label($"{Arbitraries.Describe(set)}: with SMS [{string.Join(",", Rates(withSms))}], without [{string.Join(",", Rates(withoutSms))}]");
+                .Label($"{LoginPostureArbitraries.Describe(set)}: with SMS [{string.Join(",", Rates(withSms))}], without [{string.Join(",", Rates(withoutSms))}]");
         });
     }
 
@@ -114,7 +114,7 @@ public sealed class SecondFactorPropertyTests
                 && a.TakeoverPaths.SequenceEqual(b.TakeoverPaths)
                 && a.PhishingResistant == b.PhishingResistant
                 && a.Findings.SequenceEqual(b.Findings))
-            .Label(Arbitraries.Describe(set));
+            .Label(LoginPostureArbitraries.Describe(set));
     }
 
     [Property(MaxTest = 300)]
@@ -126,13 +126,13 @@ public sealed class SecondFactorPropertyTests
                 && report.Score >= gradeFloor
                 && report.TakeoverResistance is >= 0 and <= 100
                 && report.LockoutResilience <= Math.Min(set.Domains.Count, set.Authenticators.Count))
-            .Label($"{Arbitraries.Describe(set)}: score {report.Score} grade {report.Grade} takeover {report.TakeoverResistance} resilience {report.LockoutResilience}");
+            .Label($"{LoginPostureArbitraries.Describe(set)}: score {report.Score} grade {report.Grade} takeover {report.TakeoverResistance} resilience {report.LockoutResilience}");
     }
 
     [Fact]
     public void The_generator_reaches_the_limits_and_the_lockout_edges()
     {
-        var sample = Arbitraries.SecondFactorSetGen.Sample(1_000, Arbitraries.FixedSeed(), 50);
+        var sample = LoginPostureArbitraries.SecondFactorSetGen.Sample(1_000, LoginPostureArbitraries.FixedSeed(), 50);
         var reports = sample.Select(s => Scorer.Score(s, Now)).ToList();
 
         Assert.Contains(sample, s => s.Authenticators.Count == 0);

@@ -8,7 +8,7 @@ namespace LoginPosture.Tests.Tiers;
 /// <summary>The invariants DESIGN.md section 7 names, checked over generated sessions, operations and options.</summary>
 public sealed class TierPolicyPropertyTests
 {
-    private static readonly DateTimeOffset Now = Arbitraries.AsOf;
+    private static readonly DateTimeOffset Now = LoginPostureArbitraries.AsOf;
 
     [Property(MaxTest = 2_000)]
     public Property Allow_at_tier1_implies_allow_at_tiers_2_and_3_for_the_same_session(TierPolicyOptions options, SessionContext session)
@@ -18,7 +18,7 @@ public sealed class TierPolicyPropertyTests
         var routine = policy.Evaluate(new Operation(OperationKind.Order), session, Now);
         var monitoring = policy.Evaluate(new Operation(OperationKind.PortfolioView), session, Now);
         return (!critical.IsAllowed || (routine.IsAllowed && monitoring.IsAllowed))
-            .Label($"options: {Arbitraries.Describe(options)}; tier 2: {routine.Verdict} ({routine.Unmet}); tier 3: {monitoring.Verdict} ({monitoring.Unmet})");
+            .Label($"options: {LoginPostureArbitraries.Describe(options)}; tier 2: {routine.Verdict} ({routine.Unmet}); tier 3: {monitoring.Verdict} ({monitoring.Unmet})");
     }
 
     [Property(MaxTest = 2_000)]
@@ -34,7 +34,7 @@ public sealed class TierPolicyPropertyTests
             var after = policy.Evaluate(operation, improved, Now);
             if (before.IsAllowed && !after.IsAllowed)
             {
-                return false.Label($"options: {Arbitraries.Describe(options)}; {improvement.Attribute} -> {improved}: {before.Verdict} -> {after.Verdict} ({after.Unmet})");
+                return false.Label($"options: {LoginPostureArbitraries.Describe(options)}; {improvement.Attribute} -> {improved}: {before.Verdict} -> {after.Verdict} ({after.Unmet})");
             }
         }
 
@@ -49,7 +49,7 @@ public sealed class TierPolicyPropertyTests
         return (first == second)
             .And((first.Verdict == TierVerdict.Allow) == (first.Unmet == TierRequirements.None))
             .And(first.Verdict != TierVerdict.StepUp || (first.Unmet & ~TierRequirementsExtensions.StepUpRequirements) == 0)
-            .Label($"options: {Arbitraries.Describe(options)}; {first.Verdict} ({first.Unmet})");
+            .Label($"options: {LoginPostureArbitraries.Describe(options)}; {first.Verdict} ({first.Unmet})");
     }
 
     [Fact]
@@ -57,11 +57,11 @@ public sealed class TierPolicyPropertyTests
     {
         // Guards the properties above against vacuity: allowed tier-1 sessions must be common enough to test.
         var cases =
-            from options in Arbitraries.TierOptionsGen
-            from operation in Arbitraries.OperationGen
-            from session in Arbitraries.SessionGen
+            from options in LoginPostureArbitraries.TierOptionsGen
+            from operation in LoginPostureArbitraries.OperationGen
+            from session in LoginPostureArbitraries.SessionGen
             select new TierPolicy(options).Evaluate(operation, session, Now);
-        var verdicts = cases.Sample(2_000, Arbitraries.FixedSeed(), 50)
+        var verdicts = cases.Sample(2_000, LoginPostureArbitraries.FixedSeed(), 50)
             .GroupBy(d => (d.Tier, d.Verdict))
             .ToDictionary(g => g.Key, g => g.Count());
 

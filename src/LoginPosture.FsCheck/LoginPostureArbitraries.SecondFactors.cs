@@ -2,9 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using LoginPosture.SecondFactors;
 
-namespace LoginPosture.Tests;
+namespace LoginPosture.FsCheck;
 
-public static partial class Arbitraries
+public static partial class LoginPostureArbitraries
 {
     /// <summary>
     /// Accounts from one to <see cref="SecondFactorSet.MaxDomains"/> failure domains and from none to

@@ -4,11 +4,10 @@ using FsCheck.Fluent;
 using LoginPosture.ApiKeys;
 using LoginPosture.Layers;
 using LoginPosture.Posture;
-using LoginPosture.Tiers;
 
-namespace LoginPosture.Tests;
+namespace LoginPosture.FsCheck;
 
-public static partial class Arbitraries
+public static partial class LoginPostureArbitraries
 {
     /// <summary>
     /// Failure signals as tools see them, one per layer and source at least: TWS codes with their messages (162 and 200
@@ -60,7 +59,7 @@ public static partial class Arbitraries
             Signals = [.. ordered],
         };
 
-    /// <summary>Snapshots (see <see cref="SnapshotGen"/>), shrinking by dropping a part: the factors, a key, a check or a signal.</summary>
+    /// <summary>Snapshots (see <see cref="SnapshotGen"/>), shrinking by dropping a part (the factors, a key, a check or a signal) or simplifying a key.</summary>
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<PostureSnapshot> Snapshots() => Arb.From(SnapshotGen, ShrinkSnapshot);
 
@@ -81,6 +80,14 @@ public static partial class Arbitraries
         for (var i = 0; i < s.ApiKeys.Length; i++)
         {
             yield return With(s, keys: s.ApiKeys.RemoveAt(i));
+        }
+
+        for (var i = 0; i < s.ApiKeys.Length; i++)
+        {
+            foreach (var simpler in ShrinkKey(s.ApiKeys[i]))
+            {
+                yield return With(s, keys: s.ApiKeys.SetItem(i, simpler));
+            }
         }
 
         for (var i = 0; i < s.SessionChecks.Length; i++)

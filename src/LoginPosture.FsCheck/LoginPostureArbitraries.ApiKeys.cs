@@ -4,9 +4,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using LoginPosture.ApiKeys;
 
-namespace LoginPosture.Tests;
+namespace LoginPosture.FsCheck;
 
-public static partial class Arbitraries
+public static partial class LoginPostureArbitraries
 {
     private const int AllGrants = (1 << 12) - 1;
 
