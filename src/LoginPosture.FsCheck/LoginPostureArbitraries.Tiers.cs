@@ -220,7 +220,7 @@ public static partial class LoginPostureArbitraries
     }
 
     // Validation is the policy's own: a shrink candidate it would reject is no counterexample.
-    private static bool IsValid(TierPolicyOptions o)
+    internal static bool IsValid(TierPolicyOptions o)
     {
         try
         {
