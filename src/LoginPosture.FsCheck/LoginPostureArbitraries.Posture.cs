@@ -36,6 +36,38 @@ public static partial class LoginPostureArbitraries
     ];
 
     /// <summary>
+    /// Failure signals: the realistic ones in <see cref="Signals"/> half the time; otherwise a TWS error written as a
+    /// gateway or TWS log line, decorated the way real logs drift (timestamp or none, INFO/WARN/ERROR, a <c>reqId</c>
+    /// prefix or none, surrounding whitespace), or a TWS code with no message at all.
+    /// </summary>
+    public static readonly Gen<FailureSignal> FailureSignalGen = Gen.Frequency(
+        (2, Gen.Elements(Signals.ToArray())),
+        (2,
+            from tws in Gen.Elements(Signals.Where(s => s.Source == SignalSource.Tws && s.Code is not null && s.Message is not null).ToArray())
+            from stamp in Gen.Elements("", "2026-11-20 13:58:40,902 ", "20261120 13:58:40 ")
+            from level in Gen.Elements("INFO ", "WARN ", "ERROR ", "")
+            from reqId in Gen.Elements("", "reqId -1: ", "reqId 3: ", "id=17, ")
+            from padding in Gen.Elements("", " ", "\t")
+            select FailureSignal.FromLogLine($"{padding}{stamp}{level}Error {tws.Code}, {reqId}{tws.Message}{padding}")),
+        (1, Gen.Choose(100, 10_300).Select(code => FailureSignal.FromTws(code, null))));
+
+    /// <summary>Failure signals (see <see cref="FailureSignalGen"/>), shrinking to the plain TWS signal a log line carries.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<FailureSignal> FailureSignals() => Arb.From(FailureSignalGen, ShrinkSignal);
+
+    private static IEnumerable<FailureSignal> ShrinkSignal(FailureSignal signal)
+    {
+        if (signal.Source == SignalSource.Log && signal.Code is { } code)
+        {
+            var plain = Signals.FirstOrDefault(s => s.Source == SignalSource.Tws && s.Code == code && s.Message is not null && (signal.Message ?? "").Contains(s.Message, StringComparison.Ordinal));
+            if (plain.Message is not null)
+            {
+                yield return plain;
+            }
+        }
+    }
+
+    /// <summary>
     /// Whole snapshots: second factors or none, zero to four API keys, zero to five named session checks and any
     /// ordered selection of <see cref="Signals"/>, as of <see cref="AsOf"/> (a snapshot without an instant would read the clock).
     /// </summary>

@@ -41,6 +41,9 @@ public static partial class Arbitraries
     /// <summary>See <see cref="LoginPostureArbitraries.Networks"/>.</summary>
     public static Arbitrary<IPNetwork> Networks() => LoginPostureArbitraries.Networks();
 
+    /// <summary>See <see cref="LoginPostureArbitraries.FailureSignals"/>.</summary>
+    public static Arbitrary<LoginPosture.Layers.FailureSignal> FailureSignals() => LoginPostureArbitraries.FailureSignals();
+
     /// <summary>See <see cref="LoginPostureArbitraries.Snapshots"/>.</summary>
     public static Arbitrary<PostureSnapshot> Snapshots() => LoginPostureArbitraries.Snapshots();
 }
