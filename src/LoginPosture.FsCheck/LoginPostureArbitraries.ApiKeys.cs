@@ -16,19 +16,7 @@ public static partial class LoginPostureArbitraries
     /// and last use each present or absent; live or paper; usage records (two times in three) whose uses fall either
     /// side of the 90-day window and whose source addresses lie inside or outside the allow-list.
     /// </summary>
-    public static readonly Gen<ApiKeyDescriptor> ApiKeyGen =
-        from grants in Gen.Frequency((1, Gen.Constant(0)), (1, Gen.Constant(AllGrants)), (6, Gen.Choose(0, AllGrants))).Select(g => (ApiKeyGrants)g)
-        from label in Gen.Frequency((6, Gen.Constant("gen-key")), (1, Gen.Constant("k")), (1, Gen.Constant(new string('k', 128))))
-        from list in AllowListGen(min: 0)
-        from unlisted in Gen.Frequency((5, Gen.Constant(false)), (1, Gen.Constant(true)))
-        from createdDays in Maybe(Gen.Frequency((1, Gen.Constant(0)), (4, Gen.Choose(0, 1200))))
-        from rotatedAfter in Maybe(Gen.Choose(0, 1200))
-        from lifetime in Maybe(Gen.Frequency((1, Gen.Constant(366)), (1, Gen.Constant(367)), (4, Gen.Choose(0, 1500))))
-        from lastUsedDays in Maybe(Gen.Choose(-2, 500))
-        from paper in Gen.Elements(false, true)
-        from liveRequired in Gen.Elements(false, true)
-        from usage in Gen.Frequency((1, Gen.Constant<ApiKeyUsage?>(null)), (2, UsageGen(list).Select(u => (ApiKeyUsage?)u)))
-        select BuildKey(label, grants, list, unlisted, createdDays, rotatedAfter, lifetime, lastUsedDays, paper, liveRequired, usage);
+    public static readonly Gen<ApiKeyDescriptor> ApiKeyGen = Gen.Choose(0, int.MaxValue).Select(seed => DrawKey(new Random(seed)));
 
     /// <summary>Networks of either family with /0, host-length, /24 (/64), /23 (/63) or any prefix; host bits cleared.</summary>
     public static readonly Gen<IPNetwork> NetworkGen =
@@ -68,6 +56,69 @@ public static partial class LoginPostureArbitraries
         }
     }
 
+    private static readonly string LongLabel = new('k', 128);
+
+    private static ApiKeyDescriptor DrawKey(Random r)
+    {
+        var grants = (ApiKeyGrants)(r.Weighted(1, 1, 6) switch { 0 => 0, 1 => AllGrants, _ => r.Choose(0, AllGrants) });
+        var label = r.Weighted(6, 1, 1) switch { 0 => "gen-key", 1 => "k", _ => LongLabel };
+        var list = DrawAllowList(r, min: 0);
+        var unlisted = r.Weighted(5, 1) == 1;
+        var createdDays = r.Maybe(x => x.Weighted(1, 4) == 0 ? 0 : x.Choose(0, 1200));
+        var rotatedAfter = r.Maybe(x => x.Choose(0, 1200));
+        var lifetime = r.Maybe(x => x.Weighted(1, 1, 4) switch { 0 => 366, 1 => 367, _ => x.Choose(0, 1500) });
+        var lastUsedDays = r.Maybe(x => x.Choose(-2, 500));
+        var paper = r.Next(2) == 1;
+        var liveRequired = r.Next(2) == 1;
+        var usage = r.Weighted(1, 2) == 0 ? null : DrawUsage(r, list);
+        return BuildKey(label, grants, list, unlisted, createdDays, rotatedAfter, lifetime, lastUsedDays, paper, liveRequired, usage);
+    }
+
+    private static ImmutableArray<IPNetwork> DrawAllowList(Random r, int min)
+    {
+        var count = r.Weighted(2, 3) == 0 ? min : r.Choose(min, 4);
+        var networks = new IPNetwork[count];
+        for (var i = 0; i < count; i++)
+        {
+            var v6 = r.Next(2) == 1;
+            var bytes = new byte[v6 ? 16 : 4];
+            r.NextBytes(bytes);
+            var width = v6 ? 128 : 32;
+            var prefix = r.Weighted(1, 2, 1, 1, 3) switch { 0 => 0, 1 => width, 2 => v6 ? 64 : 24, 3 => v6 ? 63 : 23, _ => r.Choose(0, width) };
+            networks[i] = new IPNetwork(new IPAddress(Mask(bytes, prefix)), prefix);
+        }
+
+        return [.. networks.Distinct()];
+    }
+
+    private static IPAddress DrawAddress(Random r)
+    {
+        var family = r.Weighted(3, 2, 1);
+        var bytes = new byte[family == 1 ? 16 : 4];
+        r.NextBytes(bytes);
+        return family == 2 ? new IPAddress(bytes).MapToIPv6() : new IPAddress(bytes);
+    }
+
+    private static ApiKeyUsage DrawUsage(Random r, ImmutableArray<IPNetwork> list)
+    {
+        var since = r.Weighted(1, 1, 4) switch { 0 => 90, 1 => 45, _ => r.Choose(0, 500) };
+        var uses = new KeyValuePair<ApiKeyGrants, DateTimeOffset>[r.Choose(0, 5)];
+        for (var i = 0; i < uses.Length; i++)
+        {
+            var grant = (ApiKeyGrants)r.Choose(1, AllGrants);
+            var daysAgo = r.Weighted(1, 1, 4) switch { 0 => 90, 1 => 91, _ => r.Choose(-1, 400) };
+            uses[i] = KeyValuePair.Create(grant, AsOf.AddDays(-daysAgo));
+        }
+
+        var addresses = new IPAddress[r.Choose(0, 3)];
+        for (var i = 0; i < addresses.Length; i++)
+        {
+            addresses[i] = list.IsEmpty || r.Next(2) == 0 ? DrawAddress(r) : list[r.Next(list.Length)].BaseAddress;
+        }
+
+        return new ApiKeyUsage(AsOf.AddDays(-since), uses, addresses);
+    }
+
     private static ApiKeyDescriptor BuildKey(
         string label, ApiKeyGrants grants, ImmutableArray<IPNetwork> list, bool unlisted, int? createdDays, int? rotatedAfter,
         int? lifetime, int? lastUsedDays, bool paper, bool liveRequired, ApiKeyUsage? usage)
@@ -87,23 +138,6 @@ public static partial class LoginPostureArbitraries
             LiveAccessRequired = liveRequired,
             Usage = usage,
         };
-    }
-
-    private static Gen<ApiKeyUsage> UsageGen(ImmutableArray<IPNetwork> list)
-    {
-        var use =
-            from grant in Gen.Choose(1, AllGrants)
-            from daysAgo in Gen.Frequency((1, Gen.Constant(90)), (1, Gen.Constant(91)), (4, Gen.Choose(-1, 400)))
-            select KeyValuePair.Create((ApiKeyGrants)grant, AsOf.AddDays(-daysAgo));
-
-        var inside = list.IsEmpty ? AddressGen : Gen.OneOf(AddressGen, Gen.Elements(list.ToArray()).Select(n => n.BaseAddress));
-        return
-            from since in Gen.Frequency((1, Gen.Constant(90)), (1, Gen.Constant(45)), (4, Gen.Choose(0, 500)))
-            from count in Gen.Choose(0, 5)
-            from uses in Gen.ArrayOf(use, count)
-            from addressCount in Gen.Choose(0, 3)
-            from addresses in Gen.ArrayOf(inside, addressCount)
-            select new ApiKeyUsage(AsOf.AddDays(-since), uses, addresses);
     }
 
     /// <summary>Allow-lists of <paramref name="min"/> to four distinct networks, the shortest list two times in five.</summary>

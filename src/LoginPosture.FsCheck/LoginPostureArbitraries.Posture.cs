@@ -71,25 +71,39 @@ public static partial class LoginPostureArbitraries
     /// Whole snapshots: second factors or none, zero to four API keys, zero to five named session checks and any
     /// ordered selection of <see cref="Signals"/>, as of <see cref="AsOf"/> (a snapshot without an instant would read the clock).
     /// </summary>
-    public static readonly Gen<PostureSnapshot> SnapshotGen =
-        from account in Gen.Elements<string?>(null, "U7654321")
-        from factors in Gen.Frequency((1, Gen.Constant<LoginPosture.SecondFactors.SecondFactorSet?>(null)), (3, SecondFactorSetGen.Select(s => (LoginPosture.SecondFactors.SecondFactorSet?)s)))
-        from keyCount in Gen.Choose(0, 4)
-        from keys in Gen.ArrayOf(ApiKeyGen, keyCount)
-        from checkCount in Gen.Choose(0, 5)
-        from operations in Gen.ArrayOf(OperationGen, checkCount)
-        from sessions in Gen.ArrayOf(SessionGen, checkCount)
-        from signals in Gen.SubListOf(Signals.ToArray())
-        from ordered in Gen.Shuffle(signals.ToArray())
-        select new PostureSnapshot
+    public static readonly Gen<PostureSnapshot> SnapshotGen = Gen.Choose(0, int.MaxValue).Select(seed => DrawSnapshot(new Random(seed)));
+
+    private static readonly string?[] Accounts = [null, "U7654321"];
+
+    private static PostureSnapshot DrawSnapshot(Random r)
+    {
+        var account = r.Element(Accounts);
+        var factors = r.Next(4) == 0 ? null : DrawSet(r);
+        var keys = new ApiKeyDescriptor[r.Choose(0, 4)];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = DrawKey(r);
+        }
+
+        var checks = new SessionCheck[r.Choose(0, 5)];
+        for (var i = 0; i < checks.Length; i++)
+        {
+            checks[i] = new SessionCheck($"check {i}", DrawOperation(r), DrawSession(r));
+        }
+
+        // Any subset of the realistic signals, in any order.
+        var signals = Signals.Where(_ => r.Next(2) == 0).ToArray();
+        r.Shuffle(signals);
+        return new PostureSnapshot
         {
             Account = account,
             AsOf = AsOf,
             SecondFactors = factors,
             ApiKeys = [.. keys],
-            SessionChecks = [.. operations.Select((o, i) => new SessionCheck($"check {i}", o, sessions[i]))],
-            Signals = [.. ordered],
+            SessionChecks = [.. checks],
+            Signals = [.. signals],
         };
+    }
 
     /// <summary>Snapshots (see <see cref="SnapshotGen"/>), shrinking by dropping a part (the factors, a key, a check or a signal) or simplifying a key.</summary>
     /// <returns>The arbitrary.</returns>

@@ -14,12 +14,7 @@ public static partial class LoginPostureArbitraries
     /// and single points of failure (every factor on one phone) come up often. Rehearsal dates are never, today, or
     /// up to 800 days ago.
     /// </summary>
-    public static readonly Gen<SecondFactorSet> SecondFactorSetGen =
-        from domainCount in Gen.Frequency((8, Gen.Choose(1, 6)), (3, Gen.Choose(7, 16)), (2, Gen.Choose(17, SecondFactorSet.MaxDomains)), (1, Gen.Constant(SecondFactorSet.MaxDomains)))
-        from domains in Gen.ArrayOf(Gen.Elements(Enum.GetValues<FailureDomainKind>()), domainCount)
-        from factorCount in Gen.Frequency((8, Gen.Choose(0, 8)), (1, Gen.Choose(0, SecondFactorSet.MaxAuthenticators)), (1, Gen.Constant(SecondFactorSet.MaxAuthenticators)))
-        from factors in Gen.ArrayOf(FactorSpecGen(domainCount), factorCount)
-        select BuildSet(domains, factors);
+    public static readonly Gen<SecondFactorSet> SecondFactorSetGen = Gen.Choose(0, int.MaxValue).Select(seed => DrawSet(new Random(seed)));
 
     /// <summary>Sets of second factors (see <see cref="SecondFactorSetGen"/>), shrinking by removing authenticators, unused domains, extra domains of a factor and rehearsal dates.</summary>
     /// <returns>The arbitrary.</returns>
@@ -63,12 +58,45 @@ public static partial class LoginPostureArbitraries
         + "; factors " + string.Join(" ", set.Authenticators.Select(a => $"{a.Label}:{a.Kind}[{string.Join(",", a.Domains)}]"
             + (a.LastRehearsed is { } r ? $" rehearsed {r:yyyy-MM-dd}" : "")));
 
-    private static Gen<(AuthenticatorKind Kind, int[] Domains, int? RehearsedDaysAgo)> FactorSpecGen(int domainCount) =>
-        from kind in Gen.Elements(Enum.GetValues<AuthenticatorKind>())
-        from bits in Gen.Frequency((6, Gen.Constant(1)), (3, Gen.Choose(2, 3)), (1, Gen.Choose(1, domainCount)))
-        from indices in Gen.ArrayOf(Gen.Choose(0, domainCount - 1), bits)
-        from rehearsed in Maybe(Gen.Frequency((1, Gen.Constant(0)), (3, Gen.Choose(0, 800))))
-        select (kind, indices, rehearsed);
+    private static readonly AuthenticatorKind[] Kinds = Enum.GetValues<AuthenticatorKind>();
+
+    private static SecondFactorSet DrawSet(Random r)
+    {
+        var domainCount = r.Weighted(8, 3, 2, 1) switch
+        {
+            0 => r.Choose(1, 6),
+            1 => r.Choose(7, 16),
+            2 => r.Choose(17, SecondFactorSet.MaxDomains),
+            _ => SecondFactorSet.MaxDomains,
+        };
+        var domains = new FailureDomainKind[domainCount];
+        for (var i = 0; i < domains.Length; i++)
+        {
+            domains[i] = (FailureDomainKind)r.Next(4);
+        }
+
+        var factorCount = r.Weighted(8, 1, 1) switch
+        {
+            0 => r.Choose(0, 8),
+            1 => r.Choose(0, SecondFactorSet.MaxAuthenticators),
+            _ => SecondFactorSet.MaxAuthenticators,
+        };
+        var factors = new (AuthenticatorKind Kind, int[] Domains, int? RehearsedDaysAgo)[factorCount];
+        for (var f = 0; f < factors.Length; f++)
+        {
+            var kind = r.Element(Kinds);
+            var bits = r.Weighted(6, 3, 1) switch { 0 => 1, 1 => r.Choose(2, 3), _ => r.Choose(1, domainCount) };
+            var indices = new int[bits];
+            for (var b = 0; b < bits; b++)
+            {
+                indices[b] = r.Next(domainCount);
+            }
+
+            factors[f] = (kind, indices, r.Maybe(x => x.Next(4) == 0 ? 0 : x.Choose(0, 800)));
+        }
+
+        return BuildSet(domains, factors);
+    }
 
     private static SecondFactorSet BuildSet(FailureDomainKind[] domains, (AuthenticatorKind Kind, int[] Domains, int? RehearsedDaysAgo)[] factors) =>
         new(

@@ -40,31 +40,44 @@ public static partial class LoginPostureArbitraries
     /// factor are common), so an Allow at tier 1 is frequent enough to test what follows from it; ages and idle
     /// timeouts sit on both sides of every default limit.
     /// </summary>
-    public static readonly Gen<SessionContext> SessionGen =
-        from platform in Gen.Frequency((3, Gen.Constant(ClientPlatform.Desktop)), (1, Gen.Elements(Enum.GetValues<ClientPlatform>())))
-        from factor in Gen.Frequency((2, Gen.Elements<AuthenticatorKind?>(AuthenticatorKind.SecurityKey, AuthenticatorKind.HardwareOtp)), (3, Gen.Elements(Factors)))
-        from age in Gen.Frequency((2, Gen.Elements(TimeSpan.Zero, TimeSpan.FromMinutes(2))), (3, Gen.Elements(Ages)))
-        from idle in Gen.Frequency((2, Gen.Constant<TimeSpan?>(TimeSpan.FromMinutes(10))), (3, Gen.Elements(IdleTimeouts)))
-        from flags in Gen.ArrayOf(Gen.Choose(0, 4), 7)
-        select new SessionContext
+    public static readonly Gen<SessionContext> SessionGen = Gen.Choose(0, int.MaxValue).Select(seed => DrawSession(new Random(seed)));
+
+    private static readonly ClientPlatform[] Platforms = Enum.GetValues<ClientPlatform>();
+    private static readonly TimeSpan[] FreshAges = [TimeSpan.Zero, TimeSpan.FromMinutes(2)];
+    private static readonly OperationKind[] OperationKinds = Enum.GetValues<OperationKind>();
+    private static readonly decimal[] Notionals = [0m, 0.01m, 1m, 49_999.99m, 50_000m, 1_000_000m];
+
+    private static SessionContext DrawSession(Random r)
+    {
+        var platform = r.Weighted(3, 1) == 0 ? ClientPlatform.Desktop : r.Element(Platforms);
+        var factor = r.Weighted(2, 3) == 0 ? (r.Next(2) == 0 ? AuthenticatorKind.SecurityKey : AuthenticatorKind.HardwareOtp) : r.Element(Factors);
+        var age = r.Weighted(2, 3) == 0 ? r.Element(FreshAges) : r.Element(Ages);
+        var idle = r.Weighted(2, 3) == 0 ? TimeSpan.FromMinutes(10) : r.Element(IdleTimeouts);
+
+        // Each flag takes its secure value four times in five.
+        bool Secure() => r.Next(5) != 0;
+        return new SessionContext
         {
             Platform = platform,
             Factor = factor,
             AuthenticatedAt = AsOf - age,
             IdleTimeout = idle,
-            TrustedNetwork = flags[0] != 0,
-            SavedCredentials = flags[1] == 0,
-            BrowserIsolation = flags[2] != 0,
-            ApiKeysEnabled = flags[3] == 0,
-            WorkflowNeedsApiKeys = flags[4] == 0,
-            PhoneIsOnlyFactor = flags[5] == 0,
-            SecondaryChannel = flags[6] != 0,
+            TrustedNetwork = Secure(),
+            SavedCredentials = !Secure(),
+            BrowserIsolation = Secure(),
+            ApiKeysEnabled = !Secure(),
+            WorkflowNeedsApiKeys = !Secure(),
+            PhoneIsOnlyFactor = !Secure(),
+            SecondaryChannel = Secure(),
         };
+    }
+
+    private static Operation DrawOperation(Random r) => new(r.Element(OperationKinds), r.Element(Notionals));
 
     /// <summary>Every operation kind, with notionals at zero, one cent, and either side of the default large-order limit.</summary>
     public static readonly Gen<Operation> OperationGen =
         from kind in Gen.Elements(Enum.GetValues<OperationKind>())
-        from notional in Gen.Elements(0m, 0.01m, 1m, 49_999.99m, 50_000m, 1_000_000m)
+        from notional in Gen.Elements(Notionals)
         select new Operation(kind, notional);
 
     /// <summary>
