@@ -1,0 +1,80 @@
+namespace LoginPosture.Package.Tests;
+
+/// <summary>
+/// The generator package as a user meets it: packed beside the library into the folder feed, referenced from a fresh
+/// xunit project outside the repository, and one <c>[Property]</c> over its generators run with <c>dotnet test</c>.
+/// </summary>
+[Collection(PackedLibraryCollection.Name)]
+public sealed class GeneratorPackageTests(PackedLibraryFixture fixture)
+{
+    private static readonly TimeSpan TestTimeout = TimeSpan.FromMinutes(6);
+
+    [Fact]
+    public void A_fresh_test_project_runs_a_property_over_the_packed_generators()
+    {
+        fixture.RequirePackage();
+        var pack = DotnetCli.Run(fixture.RepositoryRoot, PackedLibraryFixture.PackTimeout, environment: null,
+            "pack", Path.Combine(fixture.RepositoryRoot, "src", "LoginPosture.FsCheck", "LoginPosture.FsCheck.csproj"),
+            "-c", fixture.Configuration, "--no-build", "-o", fixture.FeedDirectory, "-nodeReuse:false",
+            "-p:NuspecOutputPath=" + Path.Combine(fixture.WorkRoot, "nuspec-fscheck") + Path.DirectorySeparatorChar);
+        Assert.True(pack.Succeeded, pack.ToString());
+        Assert.Single(Directory.GetFiles(fixture.FeedDirectory, "LoginPosture.FsCheck.0.1.0.nupkg"));
+
+        var directory = Directory.CreateDirectory(Path.Combine(fixture.WorkRoot, "generator-consumer")).FullName;
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="loginposture-local" value="{fixture.FeedDirectory}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Consumer.Tests.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <IsTestProject>true</IsTestProject>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="LoginPosture.FsCheck" Version="0.1.0" />
+                <PackageReference Include="FsCheck.Xunit" Version="3.6.0" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                <PackageReference Include="xunit" Version="2.9.3" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
+              </ItemGroup>
+            </Project>
+            """);
+        // The property holds for the library as shipped; the report must show FsCheck ran it 200 times.
+        File.WriteAllText(Path.Combine(directory, "PolicyProperty.cs"), """
+            using FsCheck.Xunit;
+            using LoginPosture.FsCheck;
+            using LoginPosture.Tiers;
+            using Xunit;
+
+            public sealed class PolicyProperty
+            {
+                [Property(Arbitrary = [typeof(LoginPostureArbitraries)], MaxTest = 200)]
+                public bool Sms_never_allows_a_withdrawal(SessionContext session)
+                {
+                    var decision = new TierPolicy(new TierPolicyOptions()).Evaluate(new Operation(OperationKind.Withdrawal), session, LoginPostureArbitraries.AsOf);
+                    return !decision.IsAllowed || FactorStrengths.Of(session.Factor) > FactorStrength.Weak;
+                }
+            }
+            """);
+
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = fixture.PackagesDirectory };
+        var run = DotnetCli.Run(directory, TestTimeout, environment,
+            "test", Path.Combine(directory, "Consumer.Tests.csproj"), "-c", "Release", "-nodeReuse:false",
+            "-p:UseSharedCompilation=false", "--logger", "console;verbosity=detailed");
+
+        Assert.True(run.Succeeded, run.ToString());
+        Assert.Contains("Ok, passed 200 tests.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Test Run Successful.", run.Output, StringComparison.Ordinal);
+    }
+}
