@@ -21,6 +21,7 @@ internal static class IpRanges
             return false;
         }
 
+        var shown = Redaction.Visible(Redaction.Redact(value.Length > 64 ? value[..64] + "..." : value)!, '\'');
         var slash = value.IndexOf('/', StringComparison.Ordinal);
         var addressText = slash < 0 ? value : value[..slash];
         var isV6 = addressText.Contains(':', StringComparison.Ordinal);
@@ -31,7 +32,7 @@ internal static class IpRanges
             || (!isV6 && !IsDottedQuad(addressText))
             || !IPAddress.TryParse(addressText, out var address))
         {
-            problem = $"'{value}' is not an IPv4 or IPv6 address";
+            problem = $"'{shown}' is not an IPv4 or IPv6 address";
             return false;
         }
 
@@ -39,13 +40,13 @@ internal static class IpRanges
         var prefix = maxPrefix;
         if (slash >= 0 && (!int.TryParse(value.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > maxPrefix))
         {
-            problem = $"'{value}' has a prefix length that is not a whole number from 0 to {maxPrefix}";
+            problem = $"'{shown}' has a prefix length that is not a whole number from 0 to {maxPrefix}";
             return false;
         }
 
         if (!HostBitsClear(address, prefix))
         {
-            problem = $"'{value}' has bits set after the /{prefix} prefix; write the network address of the range";
+            problem = $"'{shown}' has bits set after the /{prefix} prefix; write the network address of the range";
             return false;
         }
 
