@@ -30,7 +30,7 @@ internal static class JsonTreeReader
     /// <exception cref="JsonInputException">The bytes are not one acceptable JSON value.</exception>
     public static JsonTree Read(ReadOnlySpan<byte> utf8, string rootPath = "$", string? source = null)
     {
-        if (utf8.StartsWith("\xEF\xBB\xBF"u8))
+        if (utf8 is [0xEF, 0xBB, 0xBF, ..])
         {
             utf8 = utf8[3..];
         }
