@@ -31,7 +31,7 @@ internal static partial class Redaction
         }
 
         var input = text.Length > MaxInput ? text[..MaxInput] : text;
-        var result = NamedPair().Replace(input, KeepName);
+        var result = NamedValues(input);
         result = SpacedPair().Replace(result, KeepName);
         result = UrlPassword().Replace(result, static m => KeepName(m) + "@");
         result = PemKey().Replace(result, Marker);
@@ -42,8 +42,59 @@ internal static partial class Redaction
     // Everything the match holds before its "value" group, then the marker.
     private static string KeepName(Match m) => string.Concat(m.ValueSpan[..(m.Groups["value"].Index - m.Index)], Marker);
 
-    /// <summary>True when <paramref name="text"/> holds a known credential format.</summary>
-    public static bool LooksSecret(string text) => KnownFormat().IsMatch(text) || PemKey().IsMatch(text);
+    // Each secret name followed by ':' or '=' starts a value: a quoted string, or a run up to a space or separator.
+    // Names are searched from each separator on, so that a name inside another pair's value still counts, and the
+    // values found are merged before they are replaced.
+    private static string NamedValues(string text)
+    {
+        List<(int Start, int End)>? spans = null;
+        for (var match = NameAndSeparator().Match(text); match.Success; match = NameAndSeparator().Match(text, match.Index + match.Length))
+        {
+            var start = match.Index + match.Length;
+            var end = start;
+            if (start < text.Length && text[start] is '"' or '\'')
+            {
+                var close = text.IndexOf(text[start], start + 1);
+                start++;
+                end = close < 0 ? Math.Min(text.Length, start + 512) : Math.Min(close, start + 512);
+            }
+            else
+            {
+                while (end < text.Length && end - start < 512 && !char.IsWhiteSpace(text[end]) && text[end] is not (',' or ';' or '&'))
+                {
+                    end++;
+                }
+            }
+
+            if (end > start)
+            {
+                (spans ??= []).Add((start, end));
+            }
+        }
+
+        if (spans is null)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (var (start, end) in spans.OrderBy(s => s.Start))
+        {
+            if (end <= at)
+            {
+                continue;
+            }
+
+            builder.Append(text, at, Math.Max(0, start - at)).Append(start < at ? "" : Marker);
+            at = end;
+        }
+
+        return builder.Append(text, at, text.Length - at).ToString();
+    }
+
+    /// <summary>True when <paramref name="text"/> holds anything <see cref="Redact"/> would replace.</summary>
+    public static bool LooksSecret(string text) => !string.Equals(Redact(text), text, StringComparison.Ordinal);
 
     /// <summary>
     /// The text with control, format and line-separator characters written visibly (<c>\n</c>, <c>\x1B</c>,
@@ -86,9 +137,10 @@ internal static partial class Redaction
         || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     // name = value, name: value, "name": "value", name=value in a query string. The name may carry a prefix or
-    // suffix (x-api-key, client_secret, apiSecretKey, session_token).
-    [GeneratedRegex("""(?i)(?<![a-z0-9_.-])(?<name>[a-z0-9_.-]*(?:api[_-]?key|secret|token|passw(?:or)?d|pwd|passphrase|private[_-]?key|credential|authorization|cookie|signature|seed)[a-z0-9_.-]*)["']?\s{0,3}[:=]\s{0,3}(?:bearer\s+|basic\s+)?(?:"(?<value>[^"]{1,512})|'(?<value>[^']{1,512})|(?<value>[^\s"',;&<>)}\]]{1,512}))""", RegexOptions.CultureInvariant)]
-    private static partial Regex NamedPair();
+    // suffix (x-api-key, client_secret, apiSecretKey, session_token). An unquoted value runs to the next space or
+    // separator, whatever it holds, so that a stray character after the separator cannot end it early.
+    [GeneratedRegex("""(?i)(?<![a-z0-9_.-])[a-z0-9_.-]*(?:api[_-]?key|secret|token|passw(?:or)?d|pwd|passphrase|private[_-]?key|credential|authorization|cookie|signature|seed)[a-z0-9_.-]*["']?\s{0,3}[:=]\s{0,3}(?:bearer\s+|basic\s+)?""", RegexOptions.CultureInvariant)]
+    private static partial Regex NameAndSeparator();
 
     // token abc..., bearer abc..., apikey abc...: a secret name then a space and a credential-looking word.
     [GeneratedRegex("""(?i)\b(?:token|bearer|api[_-]?key|secret|password)\s+(?<value>(?=[A-Za-z0-9_\-+/=.]{12,})(?=[^\s]*\d)[A-Za-z0-9_\-+/=.]{12,512})""", RegexOptions.CultureInvariant)]

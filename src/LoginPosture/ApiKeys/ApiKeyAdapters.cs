@@ -133,6 +133,12 @@ public static partial class ApiKeyAdapters
         grants |= permissions.Bool("export_data") ? ApiKeyGrants.Export : 0;
 
         var name = label ?? json.OptionalString("api_key_name");
+        if (label is null && name is not null && Redaction.LooksSecret(name))
+        {
+            const string Problem = "looks like a credential, so it is not used as the key's name; give a label.";
+            throw new JsonInputException(JsonTree.Member(json.Tree.Path, "api_key_name"), Problem, malformed: false, $"{Kraken}: field 'api_key_name' {Problem}");
+        }
+
         if (label is null && string.IsNullOrWhiteSpace(name))
         {
             var problem = $"is {(name is null ? "missing" : "blank")}; pass the key object unchanged or give a label.";

@@ -124,7 +124,7 @@ internal static class PostureJson
         var lastUsed = Time(node.Optional("lastUsed"), times);
         times.AddRange(platformTimes.Where(t => !(created is not null && (t.Item1.EndsWith(".createTime", StringComparison.Ordinal) || t.Item1.EndsWith(".created_time", StringComparison.Ordinal)))
             && !(lastUsed is not null && t.Item1.EndsWith(".last_used", StringComparison.Ordinal))));
-        return Construct(node, () => descriptor with
+        var key = Construct(node, () => descriptor with
         {
             Created = created ?? descriptor.Created,
             Rotated = Time(node.Optional("rotated"), times) ?? descriptor.Rotated,
@@ -133,6 +133,30 @@ internal static class PostureJson
             LiveAccessRequired = node.Optional("liveAccessRequired")?.Bool() ?? descriptor.LiveAccessRequired,
             Usage = node.Optional("usage") is { } usage ? Usage(usage, times) : descriptor.Usage,
         });
+        CheckOrder(node, source, key);
+        return key;
+    }
+
+    // The evaluator refuses a key rotated or expiring before it was created; say so here, at the document's paths.
+    private static void CheckOrder(PostureJsonNode node, PostureJsonNode source, ApiKeyDescriptor key)
+    {
+        if (key.Created is not { } created)
+        {
+            return;
+        }
+
+        var inner = source.Tree.Present("permissions") is null && source.Tree.Present("result") is { } result ? result.Path : source.Path;
+        var createdAt = node.Optional("created")?.Path ?? JsonTree.Member(inner, source.Path.EndsWith(".binance", StringComparison.Ordinal) ? "createTime" : "created_time");
+        if (key.Rotated < created)
+        {
+            throw node.Required("rotated").Fail($"is earlier than the key's creation ({createdAt}); a key cannot be rotated before it exists.");
+        }
+
+        if (key.Expires < created)
+        {
+            var expiresAt = node.Optional("expires")?.Path ?? JsonTree.Member(inner, "valid_until");
+            throw PostureJsonNode.Fail(expiresAt, $"is earlier than the key's creation ({createdAt}); give the key's real expiry, or leave it out when it never expires.");
+        }
     }
 
     private static string RequireLabel(PostureJsonNode key, string? label) =>

@@ -108,7 +108,11 @@ internal readonly struct PostureJsonNode(JsonTree tree)
         where TEnum : struct, Enum =>
         TryEnum<TEnum>(name, out var value)
             ? value
-            : throw Fail(at, $"\"{Redaction.Visible(Redaction.Redact(name)!)}\" is not a known {typeof(TEnum).Name} value; use one of: {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
+            : throw Fail(at, $"{Shown(name)} is not a known {typeof(TEnum).Name} value; use one of: {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
+
+    // A misspelt name is quoted back when it reads like a word ("Teleport"); anything else may be a pasted secret.
+    private static string Shown(string name) =>
+        name.Length <= 40 && name.All(c => char.IsAsciiLetter(c) || c is ' ' or '-' or '_') ? $"\"{name}\"" : "the value";
 
     public static bool TryEnum<TEnum>(string name, out TEnum value)
         where TEnum : struct, Enum =>
