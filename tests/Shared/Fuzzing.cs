@@ -42,6 +42,10 @@ internal static class Fuzzing
             b => Signals(b, FailureSignal.FromClientPortalStatus(Text(b)))),
     ];
 
+    /// <summary>What the last checked call on this thread gave: "result" or the exception type, for run summaries.</summary>
+    [ThreadStatic]
+    public static string? LastOutcome;
+
     /// <summary>Applies the mutations that <paramref name="choices"/> select to a copy of <paramref name="seed"/>.</summary>
     public static byte[] Mutate(Target target, int seedIndex, IReadOnlyList<int> choices)
     {
@@ -49,7 +53,7 @@ internal static class Fuzzing
         var tokens = target.Utf16 ? Utf16Tokens : Utf8Tokens;
         for (var i = 0; i + 2 < choices.Count; i += 3)
         {
-            int op = choices[i] % 9, at = data.Count == 0 ? 0 : choices[i + 1] % (data.Count + 1), arg = choices[i + 2];
+            int op = choices[i] % 12, at = data.Count == 0 ? 0 : choices[i + 1] % (data.Count + 1), arg = choices[i + 2];
             switch (op)
             {
                 case 0 when at < data.Count: data[at] ^= (byte)(1 << (arg % 8)); break;
@@ -64,6 +68,7 @@ internal static class Fuzzing
                     var from = arg % (other.Length + 1);
                     data.InsertRange(at, other.AsSpan(from, Math.Min(48, other.Length - from)).ToArray());
                     break;
+                case >= 9: ReplaceValue(data, at, arg, target.Utf16); break;
                 default: break;
             }
         }
@@ -81,14 +86,18 @@ internal static class Fuzzing
             && bare == NamedForms.Sum(form => Count(input, form));
         try
         {
-            return Leak("output", run(), named);
+            var output = run().ToList();
+            LastOutcome = "result";
+            return Leak("output", output, named);
         }
         catch (Exception e) when (!documented.Any(t => t.IsInstanceOfType(e)))
         {
+            LastOutcome = "undocumented " + e.GetType().Name;
             return $"undocumented {e.GetType().Name}: {e}";
         }
         catch (Exception e)
         {
+            LastOutcome = e.GetType().Name;
             var messages = new List<string>();
             for (var inner = e; inner is not null; inner = inner.InnerException)
             {
@@ -98,6 +107,44 @@ internal static class Fuzzing
             return Leak($"{e.GetType().Name} message", messages, named);
         }
     }
+
+    // Replaces the value after the next ':' (or the next array item) with another well-formed value, so that many
+    // mutants stay valid JSON and reach the mapping code behind the reader.
+    private static void ReplaceValue(List<byte> data, int at, int arg, bool utf16)
+    {
+        var width = utf16 ? 2 : 1;
+        var start = data.FindIndex(Math.Min(at, data.Count), b => b is (byte)':' or (byte)'[');
+        if (start < 0)
+        {
+            return;
+        }
+
+        start += width;
+        if (start > data.Count)
+        {
+            return;
+        }
+
+        var end = start;
+        var depth = 0;
+        while (end < data.Count && !(depth == 0 && data[end] is (byte)',' or (byte)'}' or (byte)']'))
+        {
+            depth += data[end] is (byte)'{' or (byte)'[' ? 1 : data[end] is (byte)'}' or (byte)']' ? -1 : 0;
+            end++;
+        }
+
+        var value = Values[arg % Values.Length];
+        data.RemoveRange(start, Math.Min(end, data.Count) - start);
+        data.InsertRange(start, utf16 ? Encoding.Unicode.GetBytes(value) : Encoding.UTF8.GetBytes(value));
+    }
+
+    private static readonly string[] Values =
+    [
+        " true", " false", " null", " 0", " -1", " 7497", " 65536", " 1e400", " 2147483648", " 1.5", " \"\"", " \"  \"", " []", " {}", " [null]",
+        " \"Read\"", " \"Teleport\"", " \"2099-01-01T00:00:00Z\"", " \"1999-01-01T00:00:00Z\"", " \"00:00:00\"", " \"-00:05:00\"",
+        " \"0.0.0.0\"", " [\"0.0.0.0/0\"]", " [\"::\"]", " \"\\ud800\"", " \"a\\u0000b\"", " \"\\u001b[31m\"", " \"true\"", " \"1698796800000\"",
+        " {\"a\": 1, \"a\": 2}", " {\"error\": [\"EAPI:Invalid key\"]}", " [\"EGeneral:Permission denied\"]", " \"apiKey=\"", " \"token \"",
+    ];
 
     private static string? Leak(string where, IEnumerable<string> texts, bool named)
     {

@@ -77,10 +77,12 @@ internal static class PostureJson
             d.ExpectOnly("name", "kind");
             return new FailureDomain(Name(d.Required("name")), d.Required("kind").Enum<FailureDomainKind>());
         });
+        var declared = domains.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
         var authenticators = List(node.Required("authenticators"), a =>
         {
             a.ExpectOnly("label", "kind", "domains", "lastRehearsed");
-            var names = List(a.Required("domains"), n => n.String());
+            var names = List(a.Required("domains"), n => declared.Contains(Name(n)) ? Name(n)
+                : throw n.Fail($"names \"{Redaction.Visible(Name(n))}\", which $.secondFactors.domains does not declare; declare it there or correct the name."));
             var rehearsed = Time(a.Optional("lastRehearsed"), times);
             return Construct(a, () => new Authenticator(Name(a.Required("label")), a.Required("kind").Enum<AuthenticatorKind>(), names, rehearsed));
         });

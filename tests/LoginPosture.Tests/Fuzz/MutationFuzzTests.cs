@@ -19,7 +19,7 @@ public sealed class MutationFuzzTests
         var target = Fuzzing.Targets.Single(t => t.Name == name);
         var cases =
             from seed in Gen.Choose(0, target.Seeds.Length - 1)
-            from count in Gen.Choose(1, 8)
+            from count in Gen.Frequency((6, Gen.Choose(1, 2)), (3, Gen.Choose(3, 5)), (1, Gen.Choose(6, 12)))
             from choices in Gen.ArrayOf(Gen.Choose(0, 1 << 24), count * 3)
             select (seed, choices);
         return Prop.ForAll(Arb.From(cases), c =>

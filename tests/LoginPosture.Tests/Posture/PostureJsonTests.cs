@@ -79,14 +79,14 @@ public sealed class PostureJsonTests
     }
 
     [Fact]
-    public void A_key_reference_to_an_undeclared_domain_is_reported_at_the_factor_set()
+    public void A_reference_to_an_undeclared_domain_is_reported_at_the_reference()
     {
         const string json = """{"secondFactors": {"domains": [], "authenticators": [{"label": "a", "kind": "Sms", "domains": ["phone"]}]}}""";
 
         var error = Assert.Throws<PostureFormatException>(() => PostureSnapshot.Parse(json));
 
-        Assert.Equal("$.secondFactors", error.JsonPath);
-        Assert.Contains("phone", error.Problem, StringComparison.Ordinal);
+        Assert.Equal("$.secondFactors.authenticators[0].domains[0]", error.JsonPath);
+        Assert.Contains("\"phone\", which $.secondFactors.domains does not declare", error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
