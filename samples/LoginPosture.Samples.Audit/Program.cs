@@ -85,6 +85,6 @@ return ExitCodes.Ok;
 static int Fail(int code, string message)
 {
     // One line, whatever the file name or the document held.
-    Console.Error.WriteLine($"loginposture-audit: {TerminalText.Visible(message)}");
+    Console.Error.WriteLine($"loginposture-audit: {TerminalText.Visible(message, backslashes: false)}");
     return code;
 }

@@ -11,9 +11,12 @@ namespace LoginPosture.Samples.Audit;
 /// </summary>
 internal static class TerminalText
 {
-    public static string Visible(string text)
+    /// <param name="text">The text.</param>
+    /// <param name="backslashes">Whether a backslash is doubled too (table cells: so that "\n" typed in a label and an
+    /// escaped newline differ); error lines quote the library's own escapes and leave backslashes alone.</param>
+    public static string Visible(string text, bool backslashes = true)
     {
-        if (!text.AsSpan().ContainsAnyExcept(Printable))
+        if (!text.AsSpan().ContainsAnyExcept(Printable) || (!backslashes && !text.AsSpan().ContainsAnyExcept(PrintableOrBackslash)))
         {
             return text;
         }
@@ -24,7 +27,7 @@ internal static class TerminalText
             var value = rune.Value;
             if (value == '\\')
             {
-                builder.Append(@"\\");
+                builder.Append(backslashes ? @"\\" : @"\");
             }
             else if (value is '\n' or '\r' or '\t')
             {
@@ -44,6 +47,9 @@ internal static class TerminalText
     }
 
     // Printable ASCII: the common case, checked without allocating.
-    private static readonly System.Buffers.SearchValues<char> Printable =
-        System.Buffers.SearchValues.Create(" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+    private const string PrintableAscii = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+
+    private static readonly System.Buffers.SearchValues<char> Printable = System.Buffers.SearchValues.Create(PrintableAscii);
+
+    private static readonly System.Buffers.SearchValues<char> PrintableOrBackslash = System.Buffers.SearchValues.Create(PrintableAscii + "\\");
 }
