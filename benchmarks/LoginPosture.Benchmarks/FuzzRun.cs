@@ -23,7 +23,8 @@ internal static class FuzzRun
         var failed = 0;
         foreach (var target in Fuzzing.Targets)
         {
-            var random = new Random(HashCode.Combine(seed, target.Name.Length, target.Name[^1]));
+            // A stable per-target stream (HashCode is randomised per process, so it is not used here).
+            var random = new Random(seed ^ target.Name.Aggregate(17, (hash, c) => unchecked((hash * 31) + c)));
             var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
             var violations = 0;
             var clock = Stopwatch.StartNew();
