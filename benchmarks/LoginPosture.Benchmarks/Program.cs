@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using LoginPosture.Benchmarks;
 
 // Run one suite with: dotnet run -c Release --project benchmarks/LoginPosture.Benchmarks -- --filter '*Tier*'
 // The step-up authorization's endpoints timed side by side in interleaved rounds (robust on a shared machine):
@@ -6,7 +7,14 @@ using BenchmarkDotNet.Running;
 if (args is ["interleaved"])
 {
     LoginPosture.Benchmarks.StepUpAuthorizationBenchmarks.PrintInterleaved();
-    return;
+    return 0;
+}
+
+// The long mutation fuzz (not a benchmark): ... -- --fuzz [inputs-per-target] [seed]
+if (args is ["--fuzz", ..])
+{
+    return FuzzRun.Run(args);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -6,7 +6,10 @@ using LoginPosture.Tiers;
 
 namespace LoginPosture.Samples.Audit;
 
-/// <summary>Renders a report for a person: a summary per engine, then every finding, the worst first.</summary>
+/// <summary>
+/// Renders a report for a person: a summary per engine, then every finding, the worst first. Every line passes
+/// through <see cref="TerminalText.Visible"/>, so text from the posture file prints inert and on its own row.
+/// </summary>
 internal static class AuditTable
 {
     public static string Render(PostureReport report)
@@ -78,5 +81,5 @@ internal static class AuditTable
 
     private static void Row(StringBuilder text, string label, string value) => Line(text, $"{label,-16} {value}");
 
-    private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
+    private static void Line(StringBuilder text, string line) => text.Append(TerminalText.Visible(line)).Append('\n');
 }

@@ -15,9 +15,9 @@ internal static class ExitCodes
     /// <summary>The posture file does not exist or cannot be read.</summary>
     public const int FileUnreadable = 3;
 
-    /// <summary>The posture file is not well-formed JSON.</summary>
+    /// <summary>The posture file is not well-formed JSON: a syntax error, not UTF-8 (or invalid UTF-8), nested deeper than 64 levels, or empty.</summary>
     public const int MalformedJson = 4;
 
-    /// <summary>The posture file is JSON but a field is missing, mistyped, unknown or out of range.</summary>
+    /// <summary>The posture file is JSON but not a valid posture: a field repeated, missing, mistyped, unknown or out of range, a time after asOf, or nothing to judge.</summary>
     public const int InvalidPosture = 5;
 }

@@ -61,14 +61,16 @@ try
 }
 catch (PostureFormatException e)
 {
-    var code = e.InnerException is JsonException ? ExitCodes.MalformedJson : ExitCodes.InvalidPosture;
-    return Fail(code, $"{path}: {e.JsonPath}: {e.Problem}");
+    // Not JSON at all (syntax, encoding, depth, empty) is 4; JSON that is not a valid posture document is 5.
+    return Fail(e.IsMalformedJson ? ExitCodes.MalformedJson : ExitCodes.InvalidPosture, $"{path}: {e.JsonPath}: {e.Problem}");
 }
 catch (ArgumentException e)
 {
-    // The tier policy names the field (such as sessionChecks[1].session.AuthenticatedAt); drop .NET's "(Parameter ...)" tail.
+    // An engine refused a value the reader let through; it names the field in .NET casing (session.AuthenticatedAt):
+    // print it as the document spells it, and drop .NET's "(Parameter ...)" tail.
     var message = e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
-    return Fail(ExitCodes.InvalidPosture, $"{path}: $.{e.ParamName}: {message}");
+    var field = string.Join('.', (e.ParamName ?? "").Split('.').Select(p => p.Length > 0 ? char.ToLowerInvariant(p[0]) + p[1..] : p));
+    return Fail(ExitCodes.InvalidPosture, $"{path}: $.{field}: {message}");
 }
 
 Console.Write(json ? PostureReportJson.ToJson(report) + Environment.NewLine : AuditTable.Render(report));
@@ -82,6 +84,7 @@ return ExitCodes.Ok;
 
 static int Fail(int code, string message)
 {
-    Console.Error.WriteLine($"loginposture-audit: {message}");
+    // One line, whatever the file name or the document held.
+    Console.Error.WriteLine($"loginposture-audit: {TerminalText.Visible(message, backslashes: false)}");
     return code;
 }

@@ -1,4 +1,5 @@
 using LoginPosture;
+using LoginPosture.Samples.Hosting;
 using LoginPosture.Tiers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,17 @@ using Microsoft.Extensions.Options;
 //
 //   dotnet run --project samples/LoginPosture.Samples.Hosting -- --LoginPosture:Tiers:CriticalMaxFactorAge=2.00:00:00
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Services.AddOptions<LoginPostureOptions>().Bind(builder.Configuration.GetSection(LoginPostureOptions.SectionName));
+
+// The configuration binder ignores keys it does not know and stops at the first value it cannot convert: check the
+// section first, so that a misspelt setting or a malformed rule element stops startup with every problem listed.
+var section = builder.Configuration.GetSection(LoginPostureOptions.SectionName);
+var errors = StrictConfiguration.Check(section, typeof(LoginPostureOptions));
+if (errors.Count > 0)
+{
+    return Invalid(errors);
+}
+
+builder.Services.AddOptions<LoginPostureOptions>().Bind(section, binder => binder.ErrorOnUnknownConfiguration = true);
 builder.Services.AddLoginPosture();
 
 using var host = builder.Build();
@@ -20,19 +31,7 @@ try
 }
 catch (OptionsValidationException error)
 {
-    Console.Error.WriteLine($"LoginPosture settings in section '{LoginPostureOptions.SectionName}' are invalid; startup stopped:");
-    foreach (var failure in error.Failures)
-    {
-        Console.Error.WriteLine($"  - {LoginPostureOptions.SectionName}:{failure}");
-    }
-
-    return 2;
-}
-catch (InvalidOperationException error) when (error.InnerException is FormatException format)
-{
-    // The configuration binder could not convert a value (an unknown enum name, a malformed duration).
-    Console.Error.WriteLine($"{error.Message} {format.Message} Fix the value in appsettings.json or on the command line.");
-    return 2;
+    return Invalid(error.Failures.Select(failure => $"{LoginPostureOptions.SectionName}:{failure}"));
 }
 
 var policy = host.Services.GetRequiredService<TierPolicy>();
@@ -53,3 +52,14 @@ if (decision.Verdict == TierVerdict.StepUp)
 
 await host.StopAsync();
 return 0;
+
+static int Invalid(IEnumerable<string> errors)
+{
+    Console.Error.WriteLine($"LoginPosture settings in section '{LoginPostureOptions.SectionName}' are invalid; startup stopped:");
+    foreach (var error in errors)
+    {
+        Console.Error.WriteLine($"  - {error}");
+    }
+
+    return 2;
+}

@@ -59,7 +59,7 @@ public sealed class AuditSampleTests : IDisposable
     [Fact]
     public void Fail_on_passes_a_posture_below_the_severity()
     {
-        var clean = Write("clean.json", """{ "account": "paper account", "asOf": "2026-11-20T00:00:00Z" }""");
+        var clean = Write("clean.json", """{ "account": "paper account", "asOf": "2026-11-20T00:00:00Z", "signals": ["INFO  Market data farm connection is OK:usfarm"] }""");
 
         var run = SampleProcess.Audit(clean, "--fail-on", "low");
 
@@ -88,14 +88,14 @@ public sealed class AuditSampleTests : IDisposable
         var run = SampleProcess.Audit(bad);
 
         Assert.Equal(4, run.ExitCode);
-        Assert.Equal($"loginposture-audit: {bad}: $: the JSON is malformed at line 1, byte 18; fix the syntax there (a missing comma, quote or bracket).", Assert.Single(run.ErrorLines));
+        Assert.Equal($"loginposture-audit: {bad}: $: the JSON is malformed at line 1, byte 18; fix the syntax there (a missing comma, quote or bracket, or text after the end of the document).", Assert.Single(run.ErrorLines));
     }
 
     [Theory]
     [InlineData("""{ "apiKeys": [ { "label": "k", "grants": ["Read", "Teleport"] } ] }""", "$.apiKeys[0].grants[1]: \"Teleport\" is not a known ApiKeyGrants value; use one of:")]
     [InlineData("""{ "sessionChecks": [ { "name": "c", "operation": { "kind": "Order" } } ] }""", "$.sessionChecks[0].session: is missing; this field is required.")]
     [InlineData("""{ "acount": "typo" }""", "$.acount: is not a known field here; known fields: account,")]
-    [InlineData("""{ "asOf": "2026-11-20T00:00:00Z", "sessionChecks": [ { "name": "c", "operation": { "kind": "Order" }, "session": { "platform": "Web", "authenticatedAt": "2026-11-21T00:00:00Z" } } ] }""", "$.sessionChecks[0].session.AuthenticatedAt: sessionChecks[0] ('c'): session.AuthenticatedAt")]
+    [InlineData("""{ "asOf": "2026-11-20T00:00:00Z", "sessionChecks": [ { "name": "c", "operation": { "kind": "Order" }, "session": { "platform": "Web", "authenticatedAt": "2026-11-21T00:00:00Z" } } ] }""", "$.sessionChecks[0].session.authenticatedAt: is 2026-11-21T00:00:00Z, later than the judgement instant (asOf, 2026-11-20T00:00:00Z)")]
     public void Invalid_content_is_one_line_naming_file_path_and_fix_with_exit_5(string json, string expected)
     {
         var bad = Write("posture.json", json);

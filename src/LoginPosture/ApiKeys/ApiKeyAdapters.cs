@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -12,14 +10,18 @@ namespace LoginPosture.ApiKeys;
 /// the response) and fails with a <see cref="FormatException"/> naming the field when the input is malformed or a
 /// permission field is missing. Add what the platform does not report with <c>with { Usage = ..., ... }</c>.
 /// </summary>
-public static class ApiKeyAdapters
+/// <remarks>
+/// For any input the JSON adapters return a descriptor or throw <see cref="ArgumentNullException"/> (a null
+/// argument) or <see cref="FormatException"/>, never another exception. They read JSON by the same rules as a
+/// posture document: comments and trailing commas allowed, a UTF-8 byte-order mark skipped, UTF-16 and UTF-32
+/// refused by name, invalid UTF-8 and lone surrogates refused, a field name at most once per object (ignoring
+/// case), nesting at most 64 levels. Messages name fields, never quote values: a response may hold key material.
+/// </remarks>
+public static partial class ApiKeyAdapters
 {
     private const string Binance = "Binance GET /sapi/v1/account/apiRestrictions";
     private const string Kraken = "Kraken fast-api-key object";
     private const string Coinbase = "Coinbase GET /api/v3/brokerage/key_permissions";
-
-    // IBKR's socket API can place any order the account's trading permissions allow; it cannot move money.
-    private const ApiKeyGrants IbkrTrading = GrantSets.Trading;
 
     /// <summary>Reads Binance's <c>apiRestrictions</c> response.</summary>
     /// <param name="json">The response body.</param>
@@ -33,7 +35,7 @@ public static class ApiKeyAdapters
     /// is not the key's expiry and is not read. The key's own expiry, if any, goes in <c>with { Expires = ... }</c>.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="label"/> is null.</exception>
-    /// <exception cref="FormatException">The JSON is malformed, or a permission field is missing or of the wrong type.</exception>
+    /// <exception cref="FormatException">The JSON is malformed or breaks the reading rules in the class remarks, or a permission field is missing or of the wrong type.</exception>
     public static ApiKeyDescriptor FromBinance(string json, string label) =>
         FromBinance(Utf8(json), label);
 
@@ -43,8 +45,20 @@ public static class ApiKeyAdapters
     public static ApiKeyDescriptor FromBinance(ReadOnlySpan<byte> utf8Json, string label)
     {
         Guard.NotNull(label);
-        using var document = JsonFields.Parse(utf8Json, Binance);
-        var json = JsonFields.Root(document, Binance);
+        try
+        {
+            return FromBinance(JsonTreeReader.Read(utf8Json, source: Binance), label, null);
+        }
+        catch (JsonInputException e)
+        {
+            throw Direct(e);
+        }
+    }
+
+    /// <summary>Binance's object read elsewhere (inside a posture document); past times go to <paramref name="pastTimes"/>.</summary>
+    internal static ApiKeyDescriptor FromBinance(JsonTree tree, string label, List<(string Path, DateTimeOffset Time)>? pastTimes)
+    {
+        var json = JsonFields.Root(tree, Binance, pastTimes);
 
         var grants = ApiKeyGrants.None;
         grants |= json.Bool("enableReading") ? ApiKeyGrants.Read : 0;
@@ -64,7 +78,7 @@ public static class ApiKeyAdapters
         return new ApiKeyDescriptor(label, grants)
         {
             IpRestrictionUnlisted = json.Bool("ipRestrict"),
-            Created = json.RequiredUnixTime("createTime", milliseconds: true),
+            Created = json.RequiredUnixTime("createTime", milliseconds: true, past: true),
         };
     }
 
@@ -104,9 +118,21 @@ public static class ApiKeyAdapters
     /// <param name="label">A safe name for the key; <see langword="null"/> to use <c>api_key_name</c>.</param>
     public static ApiKeyDescriptor FromKraken(ReadOnlySpan<byte> utf8Json, string? label)
     {
-        using var document = JsonFields.Parse(utf8Json, Kraken);
-        var json = JsonFields.Root(document, Kraken);
-        RejectKrakenErrors(document.RootElement);
+        try
+        {
+            return FromKraken(JsonTreeReader.Read(utf8Json, source: Kraken), label, null);
+        }
+        catch (JsonInputException e)
+        {
+            throw Direct(e);
+        }
+    }
+
+    /// <summary>Kraken's object read elsewhere (inside a posture document); past times go to <paramref name="pastTimes"/>.</summary>
+    internal static ApiKeyDescriptor FromKraken(JsonTree tree, string? label, List<(string Path, DateTimeOffset Time)>? pastTimes)
+    {
+        var json = JsonFields.Root(tree, Kraken, pastTimes);
+        RejectKrakenErrors(json);
         if (!json.Has("permissions") && json.Has("result"))
         {
             json = json.Object("result");
@@ -126,17 +152,24 @@ public static class ApiKeyAdapters
         grants |= permissions.Bool("export_data") ? ApiKeyGrants.Export : 0;
 
         var name = label ?? json.OptionalString("api_key_name");
+        if (label is null && name is not null && Redaction.LooksSecret(name))
+        {
+            const string Problem = "looks like a credential, so it is not used as the key's name; give a label.";
+            throw new JsonInputException(JsonTree.Member(json.Tree.Path, "api_key_name"), Problem, malformed: false, $"{Kraken}: field 'api_key_name' {Problem}");
+        }
+
         if (label is null && string.IsNullOrWhiteSpace(name))
         {
-            throw new FormatException($"{Kraken}: field 'api_key_name' is {(name is null ? "missing" : "blank")}; pass the key object unchanged or give a label.");
+            var problem = $"is {(name is null ? "missing" : "blank")}; pass the key object unchanged or give a label.";
+            throw new JsonInputException(JsonTree.Member(json.Tree.Path, "api_key_name"), problem, malformed: false, $"{Kraken}: field 'api_key_name' {problem}");
         }
 
         return new ApiKeyDescriptor(name!, grants)
         {
             IpAllowList = json.OptionalAllowList("ip_allowlist"),
-            Expires = json.OptionalUnixTime("valid_until", milliseconds: false),
-            Created = json.OptionalUnixTime("created_time", milliseconds: false),
-            LastUsed = json.OptionalUnixTime("last_used", milliseconds: false),
+            Expires = json.OptionalUnixTime("valid_until", milliseconds: false, past: false),
+            Created = json.OptionalUnixTime("created_time", milliseconds: false, past: true),
+            LastUsed = json.OptionalUnixTime("last_used", milliseconds: false, past: true),
         };
     }
 
@@ -149,7 +182,7 @@ public static class ApiKeyAdapters
     /// key's allow-list or dates here: add them with <c>with { ... }</c>.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="label"/> is null.</exception>
-    /// <exception cref="FormatException">The JSON is malformed, or a permission field is missing or of the wrong type.</exception>
+    /// <exception cref="FormatException">The JSON is malformed or breaks the reading rules in the class remarks, or a permission field is missing or of the wrong type.</exception>
     public static ApiKeyDescriptor FromCoinbase(string json, string label) =>
         FromCoinbase(Utf8(json), label);
 
@@ -159,8 +192,20 @@ public static class ApiKeyAdapters
     public static ApiKeyDescriptor FromCoinbase(ReadOnlySpan<byte> utf8Json, string label)
     {
         Guard.NotNull(label);
-        using var document = JsonFields.Parse(utf8Json, Coinbase);
-        var json = JsonFields.Root(document, Coinbase);
+        try
+        {
+            return FromCoinbase(JsonTreeReader.Read(utf8Json, source: Coinbase), label);
+        }
+        catch (JsonInputException e)
+        {
+            throw Direct(e);
+        }
+    }
+
+    /// <summary>Coinbase's object read elsewhere (inside a posture document).</summary>
+    internal static ApiKeyDescriptor FromCoinbase(JsonTree tree, string label)
+    {
+        var json = JsonFields.Root(tree, Coinbase, null);
 
         var grants = ApiKeyGrants.None;
         grants |= json.Bool("can_view") ? ApiKeyGrants.Read : 0;
@@ -169,85 +214,60 @@ public static class ApiKeyAdapters
         return new ApiKeyDescriptor(label, grants);
     }
 
-    /// <summary>Describes a TWS or IB Gateway socket API as a key.</summary>
-    /// <param name="settings">The installation's API settings.</param>
-    /// <param name="label">A safe name for the installation, such as <c>tws-desktop</c>.</param>
-    /// <returns>
-    /// Read, plus every trading grant unless Read-Only API is on; an allow-list of localhost when "localhost only"
-    /// is on, else localhost and the Trusted IPs when any are listed, else none (TWS then prompts per connection);
-    /// live or paper from the port.
-    /// </returns>
-    /// <exception cref="ArgumentNullException"><paramref name="label"/> is null.</exception>
-    /// <exception cref="ArgumentException">
-    /// The port is outside 1-65535, or not one of IBKR's defaults while <see cref="IbkrApiSettings.Environment"/> is
-    /// unset, or a trusted IP is not a single address.
-    /// </exception>
-    public static ApiKeyDescriptor FromIbkr(in IbkrApiSettings settings, string label)
+    // Kraken reports failures as "<severity><category>:<message>" strings. Only strings in that form are quoted
+    // (and redacted); anything else might be anything, so it is counted, not echoed.
+    private static void RejectKrakenErrors(JsonFields json)
     {
-        Guard.NotNull(label);
-        if (settings.SocketPort is < 1 or > 65535)
+        if (json.Tree.Present("error") is { Kind: JsonValueKind.Array, Items.Count: > 0 } errors)
         {
-            Guard.ThrowOutOfRange("settings.SocketPort", settings.SocketPort, "settings.SocketPort must be a TCP port from 1 to 65535; copy it from Global Configuration → API → Settings.");
-        }
-
-        var environment = settings.Environment ?? settings.SocketPort switch
-        {
-            7496 or 4001 => ApiKeyEnvironment.Live,
-            7497 or 4002 => ApiKeyEnvironment.Paper,
-            _ => throw new ArgumentException($"settings.SocketPort {settings.SocketPort} is not one of IBKR's default ports (live 7496/4001, paper 7497/4002); set settings.Environment to say which account it serves.", "settings.SocketPort"),
-        };
-
-        return new ApiKeyDescriptor(label, settings.ReadOnlyApi ? ApiKeyGrants.Read : ApiKeyGrants.Read | IbkrTrading)
-        {
-            IpAllowList = IbkrAllowList(settings),
-            Environment = environment,
-        };
-    }
-
-    private static ImmutableArray<IPNetwork> IbkrAllowList(in IbkrApiSettings settings)
-    {
-        if (settings.LocalhostOnly)
-        {
-            return [IpRanges.LoopbackV4, IpRanges.LoopbackV6];
-        }
-
-        if (settings.TrustedIps is not { Count: > 0 } trusted)
-        {
-            return [];
-        }
-
-        var list = ImmutableArray.CreateBuilder<IPNetwork>(trusted.Count + 1);
-        list.Add(IpRanges.LoopbackV4);
-        for (var i = 0; i < trusted.Count; i++)
-        {
-            if (!IpRanges.TryParse(trusted[i], out var network, out var problem)
-                || network.PrefixLength != (network.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? 32 : 128))
-            {
-                Guard.Throw($"settings.TrustedIps[{i}]", $"settings.TrustedIps[{i}] {(problem.Length > 0 ? problem : "is a range")}; IBKR's Trusted IPs take single addresses such as 203.0.113.7.");
-            }
-
-            if (!list.Contains(network))
-            {
-                list.Add(network);
-            }
-        }
-
-        return list.ToImmutable();
-    }
-
-    private static void RejectKrakenErrors(JsonElement root)
-    {
-        if (root.TryGetProperty("error", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
-        {
-            var codes = new List<string>();
-            foreach (var error in errors.EnumerateArray())
-            {
-                codes.Add(error.ValueKind == JsonValueKind.String ? error.GetString()! : error.ValueKind.ToString());
-            }
-
-            throw new FormatException($"{Kraken}: the response reports errors ({string.Join("; ", codes)}) instead of a key; fix the request (EGeneral:Permission denied means the calling key lacks the permission).");
+            var codes = errors.Items.Select(static e =>
+                e.Kind == JsonValueKind.String && KrakenError(e.Text!) ? Redaction.Redact(e.Text)! : "an error not in Kraken's form");
+            var problem = $"reports errors ({string.Join("; ", codes)}) instead of a key; fix the request (EGeneral:Permission denied means the calling key lacks the permission).";
+            throw json.FailHere(problem, $"the response {problem}");
         }
     }
 
-    private static byte[] Utf8(string json) => Encoding.UTF8.GetBytes(Guard.NotNull(json));
+    private static bool KrakenError(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (text.Length > 120 || colon < 2 || text[0] is not ('E' or 'W'))
+        {
+            return false;
+        }
+
+        foreach (var c in text.AsSpan(1, colon - 1))
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        foreach (var c in text.AsSpan(colon + 1))
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is ' ' or ':' or '.' or ',' or '_' or '-' or '\'' or '(' or ')' or '/'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Direct callers get the FormatException the docs promise, with the message naming source and field.
+    private static FormatException Direct(JsonInputException e) => new(e.Message, e);
+
+    private static byte[] Utf8(string json)
+    {
+        try
+        {
+            return StrictUtf8.GetBytes(Guard.NotNull(json));
+        }
+        catch (EncoderFallbackException e)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"the response holds a lone surrogate (half of a UTF-16 pair) at character {e.Index + 1}; pass the response body unchanged."), e);
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

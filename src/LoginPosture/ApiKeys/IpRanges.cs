@@ -10,7 +10,10 @@ internal static class IpRanges
     public static readonly IPNetwork LoopbackV4 = new(IPAddress.Loopback, 32);
     public static readonly IPNetwork LoopbackV6 = new(IPAddress.IPv6Loopback, 128);
 
-    /// <summary>Parses <c>203.0.113.7</c>, <c>203.0.113.0/24</c>, <c>2001:db8::/48</c>; returns why not otherwise.</summary>
+    /// <summary>
+/// Parses <c>203.0.113.7</c>, <c>203.0.113.0/24</c>, <c>2001:db8::/48</c>; returns why not otherwise. The reason
+/// never quotes the text: a mistyped entry may hold anything, a pasted secret included.
+/// </summary>
     public static bool TryParse(string? text, out IPNetwork network, out string problem)
     {
         network = default;
@@ -31,7 +34,7 @@ internal static class IpRanges
             || (!isV6 && !IsDottedQuad(addressText))
             || !IPAddress.TryParse(addressText, out var address))
         {
-            problem = $"'{value}' is not an IPv4 or IPv6 address";
+            problem = "is not an IPv4 or IPv6 address";
             return false;
         }
 
@@ -39,13 +42,13 @@ internal static class IpRanges
         var prefix = maxPrefix;
         if (slash >= 0 && (!int.TryParse(value.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > maxPrefix))
         {
-            problem = $"'{value}' has a prefix length that is not a whole number from 0 to {maxPrefix}";
+            problem = $"has a prefix length that is not a whole number from 0 to {maxPrefix}";
             return false;
         }
 
         if (!HostBitsClear(address, prefix))
         {
-            problem = $"'{value}' has bits set after the /{prefix} prefix; write the network address of the range";
+            problem = $"has bits set after the /{prefix} prefix; write the network address of the range";
             return false;
         }
 

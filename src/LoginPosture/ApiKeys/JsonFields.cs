@@ -6,152 +6,157 @@ using System.Text.Json;
 namespace LoginPosture.ApiKeys;
 
 /// <summary>
-/// Reads named fields of a platform's JSON, failing with a <see cref="FormatException"/> that names the source,
-/// the field and the fix. Only the fields asked for are ever read; anything else (including key material some
-/// platforms return) is never touched, copied or echoed, and parse errors report a position, never content.
+/// Reads named fields of a platform's JSON, read by <see cref="JsonTreeReader"/> on its own or inside a posture
+/// document. Failures are <see cref="JsonInputException"/>s (so <see cref="FormatException"/>s) carrying the full
+/// path for the posture document and a message naming the source and the field for direct callers. Only the
+/// fields asked for are read; anything else (including key material some platforms return) is never touched,
+/// copied or echoed, and no message quotes a value.
 /// </summary>
-internal readonly struct JsonFields(JsonElement obj, string source, string path)
+internal readonly struct JsonFields(JsonTree obj, string source, string root, List<(string Path, DateTimeOffset Time)>? pastTimes)
 {
-    public string Source => source;
+    public static JsonFields Root(JsonTree tree, string source, List<(string Path, DateTimeOffset Time)>? pastTimes) =>
+        tree.Kind == JsonValueKind.Object
+            ? new JsonFields(tree, source, tree.Path, pastTimes)
+            : throw new JsonInputException(tree.Path, $"is {JsonKinds.Describe(tree.Kind)}; expected the {source} response object ({{...}}).", malformed: false,
+                $"{source}: the JSON is {JsonKinds.Describe(tree.Kind)}, not an object; pass the response body itself.");
 
-    public static JsonDocument Parse(ReadOnlySpan<byte> utf8Json, string source)
-    {
-        try
-        {
-            return JsonDocument.Parse(utf8Json.ToArray());
-        }
-        catch (JsonException e)
-        {
-            // Position and path only: the text around the error may be key material.
-            throw new FormatException($"{source}: the JSON is malformed at {e.Path ?? "$"} (line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}); pass the response body unchanged, as UTF-8.");
-        }
-    }
+    public JsonTree Tree => obj;
 
-    public static JsonFields Root(JsonDocument document, string source) =>
-        document.RootElement.ValueKind == JsonValueKind.Object
-            ? new JsonFields(document.RootElement, source, "")
-            : throw new FormatException($"{source}: the JSON is {JsonKinds.Describe(document.RootElement.ValueKind)}, not an object; pass the response body itself.");
-
-    public bool Has(string name) => obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
+    public bool Has(string name) => obj.Present(name) is not null;
 
     public JsonFields Object(string name) =>
-        Required(name) is { ValueKind: JsonValueKind.Object } value
-            ? new JsonFields(value, source, Path(name) + ".")
+        Required(name) is { Kind: JsonValueKind.Object } value
+            ? new JsonFields(value, source, root, pastTimes)
             : throw WrongType(name, "an object");
 
     /// <summary>A permission flag: <c>true</c>/<c>false</c>, or the same as a string as some endpoints send.</summary>
     public bool Bool(string name) => ReadBool(name, Required(name));
 
     /// <summary>A flag a platform added later; absent means the key predates it and does not hold it.</summary>
-    public bool OptionalBool(string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null && ReadBool(name, value);
+    public bool OptionalBool(string name) => obj.Present(name) is { } value && ReadBool(name, value);
 
     public string? OptionalString(string name) =>
-        !obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
-        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        obj.Present(name) is not { } value ? null
+        : value.Kind == JsonValueKind.String ? value.Text
         : throw WrongType(name, "a string");
 
-    /// <summary>A Unix time in seconds or milliseconds (number or numeric string) or an ISO 8601 string; 0 and absence give null.</summary>
-    public DateTimeOffset? OptionalUnixTime(string name, bool milliseconds)
+    /// <summary>
+    /// A Unix time in seconds or milliseconds (number or numeric string) or an ISO 8601 string; 0 and absence give
+    /// null. A time that describes the past is recorded, with its path, for the check against the judgement instant.
+    /// </summary>
+    public DateTimeOffset? OptionalUnixTime(string name, bool milliseconds, bool past)
     {
-        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (obj.Present(name) is not { } value)
         {
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.String
-            && !long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out _)
-            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        DateTimeOffset? time;
+        if (value.Kind == JsonValueKind.String
+            && !long.TryParse(value.Text, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            && DateTimeOffset.TryParse(value.Text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
-            return parsed;
+            time = parsed;
         }
-
-        if (!TryReadInteger(value, out var number))
+        else if (!TryReadInteger(value, out var number))
         {
             throw WrongType(name, milliseconds ? "a Unix time in milliseconds" : "a Unix time in seconds");
         }
-
-        var max = milliseconds ? DateTimeOffset.MaxValue.ToUnixTimeMilliseconds() : DateTimeOffset.MaxValue.ToUnixTimeSeconds();
-        if (number < 0 || number > max)
+        else
         {
-            throw new FormatException($"{source}: field '{Path(name)}' is {number}, outside the range of Unix times; pass the platform's value unchanged.");
+            var max = milliseconds ? DateTimeOffset.MaxValue.ToUnixTimeMilliseconds() : DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+            if (number < 0 || number > max)
+            {
+                throw Fail(name, "is outside the range of Unix times; pass the platform's value unchanged.");
+            }
+
+            time = number == 0 ? null
+                : milliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(number)
+                : DateTimeOffset.FromUnixTimeSeconds(number);
         }
 
-        return number == 0 ? null
-            : milliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(number)
-            : DateTimeOffset.FromUnixTimeSeconds(number);
+        if (past && time is { } t)
+        {
+            pastTimes?.Add((value.Path, t));
+        }
+
+        return time;
     }
 
-    public DateTimeOffset? RequiredUnixTime(string name, bool milliseconds)
+    public DateTimeOffset? RequiredUnixTime(string name, bool milliseconds, bool past)
     {
         Required(name);
-        return OptionalUnixTime(name, milliseconds);
+        return OptionalUnixTime(name, milliseconds, past);
     }
 
     /// <summary>An array of address or CIDR strings; absent or empty means no allow-list.</summary>
     public ImmutableArray<IPNetwork> OptionalAllowList(string name)
     {
-        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (obj.Present(name) is not { } value)
         {
             return [];
         }
 
-        if (value.ValueKind != JsonValueKind.Array)
+        if (value.Kind != JsonValueKind.Array)
         {
             throw WrongType(name, "an array of IP addresses or CIDR ranges");
         }
 
-        var list = ImmutableArray.CreateBuilder<IPNetwork>(value.GetArrayLength());
-        var index = 0;
-        foreach (var entry in value.EnumerateArray())
+        var list = ImmutableArray.CreateBuilder<IPNetwork>(value.Items.Count);
+        for (var index = 0; index < value.Items.Count; index++)
         {
-            var text = entry.ValueKind == JsonValueKind.String ? entry.GetString() : null;
-            if (!IpRanges.TryParse(text, out var network, out var problem))
+            var entry = value.Items[index];
+            if (!IpRanges.TryParse(entry.Kind == JsonValueKind.String ? entry.Text : null, out var network, out var problem))
             {
-                throw new FormatException($"{source}: field '{Path(name)}[{index}]' {(text is null ? "is not a string" : problem)}; list addresses such as \"203.0.113.7\" or ranges such as \"203.0.113.0/24\".");
+                throw Fail(string.Create(CultureInfo.InvariantCulture, $"{name}[{index}]"), entry.Path,
+                    $"{(entry.Kind == JsonValueKind.String ? problem : "is not a string")}; list addresses such as \"203.0.113.7\" or ranges such as \"203.0.113.0/24\".");
             }
 
             if (!list.Contains(network))
             {
                 list.Add(network);
             }
-
-            index++;
         }
 
         return list.ToImmutable();
     }
 
-    private static bool TryReadInteger(JsonElement value, out long number)
+    /// <summary>An error about this object itself (such as a platform error reported instead of a key).</summary>
+    public JsonInputException FailHere(string problem, string directMessage) =>
+        new(obj.Path, problem, malformed: false, $"{source}: {directMessage}");
+
+    private static bool TryReadInteger(JsonTree value, out long number)
     {
         number = 0;
-        return value.ValueKind switch
+        return value.Kind switch
         {
-            JsonValueKind.Number => value.TryGetInt64(out number),
-            JsonValueKind.String => long.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number),
+            JsonValueKind.Number => value.TryInt64(out number),
+            JsonValueKind.String => long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number),
             _ => false,
         };
     }
 
-    private JsonElement Required(string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? value
-            : throw new FormatException($"{source}: field '{Path(name)}' is missing; pass the whole response unchanged. Permission fields are required so that a missing one is never taken as 'off'.");
+    private JsonTree Required(string name) =>
+        obj.Present(name) ?? throw Fail(name, "is missing; pass the whole response unchanged. Permission fields are required so that a missing one is never taken as 'off'.");
 
-    private bool ReadBool(string name, JsonElement value) => value.ValueKind switch
+    private bool ReadBool(string name, JsonTree value) => value.Kind switch
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.String when value.ValueEquals("true"u8) => true,
-        JsonValueKind.String when value.ValueEquals("false"u8) => false,
+        JsonValueKind.String when value.Text == "true" => true,
+        JsonValueKind.String when value.Text == "false" => false,
         _ => throw WrongType(name, "true or false"),
     };
 
-    private FormatException WrongType(string name, string expected)
-    {
-        obj.TryGetProperty(name, out var value);
-        return new FormatException($"{source}: field '{Path(name)}' is {JsonKinds.Describe(value.ValueKind)}; expected {expected}.");
-    }
+    private JsonInputException WrongType(string name, string expected) =>
+        Fail(name, $"is {JsonKinds.Describe(obj.Field(name)?.Kind ?? JsonValueKind.Undefined)}; expected {expected}.");
 
-    private string Path(string name) => path + name;
+    private JsonInputException Fail(string name, string problem) => Fail(name, JsonTree.Member(obj.Path, name), problem);
+
+    // The direct caller sees "source: field 'permissions.funds_query' ..."; the posture document sees the full path.
+    private JsonInputException Fail(string name, string path, string problem)
+    {
+        var inside = obj.Path.Length > root.Length ? obj.Path[(root.Length + 1)..] + "." : "";
+        return new JsonInputException(path, problem, malformed: false, $"{source}: field '{inside}{name}' {problem}");
+    }
 }

@@ -74,7 +74,9 @@ public readonly record struct Diagnosis
     private static string Describe(in FailureSignal signal)
     {
         const int MaxQuote = 200;
-        var message = signal.Message is { Length: > MaxQuote } text ? string.Concat(text.AsSpan(0, MaxQuote), "...") : signal.Message;
+        // Secrets in the quoted text (apiKey=..., a bearer token, a known key format) are redacted before it is cut.
+        var redacted = Redaction.Redact(signal.Message);
+        var message = redacted is { Length: > MaxQuote } ? string.Concat(redacted.AsSpan(0, MaxQuote), "...") : redacted;
         var code = signal.Code is { } c ? string.Create(CultureInfo.InvariantCulture, $"code {c} ") : "";
         var status = signal.HttpStatus is { } s ? string.Create(CultureInfo.InvariantCulture, $"HTTP {s} ") : "";
         return $"{signal.Source} {code}{status}\"{message}\"";

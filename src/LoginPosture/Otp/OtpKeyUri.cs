@@ -88,7 +88,7 @@ public sealed class OtpKeyUri : IDisposable
     /// <param name="uri">The URI, as scanned from the enrolment QR code.</param>
     /// <returns>The parsed key with its verdict.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="uri"/> is null.</exception>
-    /// <exception cref="FormatException">The URI is malformed; the message names the part (scheme, type, label, secret, algorithm, digits, period, counter, issuer).</exception>
+    /// <exception cref="FormatException">The URI is malformed; the message names the part (scheme, type, label, secret, algorithm, digits, period, counter, issuer), never a parameter's value, into which the secret may have run.</exception>
     public static OtpKeyUri Parse(string uri)
     {
         Guard.NotNull(uri);
@@ -108,7 +108,7 @@ public sealed class OtpKeyUri : IDisposable
         {
             var t when t.Equals("totp", StringComparison.OrdinalIgnoreCase) => OtpKeyType.Totp,
             var t when t.Equals("hotp", StringComparison.OrdinalIgnoreCase) => OtpKeyType.Hotp,
-            _ => throw new FormatException($"type: '{rest[..slash].ToString()}' is not a key type; use 'totp' or 'hotp'."),
+            _ => throw new FormatException("type: the key type is neither 'totp' nor 'hotp'; use one of them."),
         };
 
         rest = rest[(slash + 1)..];
@@ -147,7 +147,7 @@ public sealed class OtpKeyUri : IDisposable
 
         if (labelIssuer is not null && issuerText is not null && !string.Equals(labelIssuer, issuerText, StringComparison.Ordinal))
         {
-            throw new FormatException($"issuer: the label says '{labelIssuer}' but the issuer parameter says '{issuerText}'; they must agree.");
+            throw new FormatException("issuer: the label's issuer prefix and the 'issuer' parameter differ; they must agree.");
         }
 
         var algorithm = ParseAlgorithm(algorithmText);
@@ -263,14 +263,14 @@ public sealed class OtpKeyUri : IDisposable
         null or "SHA1" => OtpAlgorithm.Sha1,
         "SHA256" => OtpAlgorithm.Sha256,
         "SHA512" => OtpAlgorithm.Sha512,
-        _ => throw new FormatException($"algorithm: '{text}' is not supported; use SHA1, SHA256 or SHA512."),
+        _ => throw new FormatException("algorithm: the 'algorithm' parameter is not supported; use SHA1, SHA256 or SHA512."),
     };
 
     private static long ParseNumber(string text, string part, long min, long max)
     {
         if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
-            throw new FormatException($"{part}: '{text}' is not a whole number from {min} to {max}.");
+            throw new FormatException($"{part}: the '{part}' parameter is not a whole number from {min} to {max}.");
         }
 
         return value;

@@ -67,11 +67,13 @@ public sealed class PostureEvaluator
     /// <param name="snapshot">The posture.</param>
     /// <returns>The report, with findings bottom-up by layer.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
+    /// <exception cref="PostureFormatException">The snapshot was read from a document in which a past time (such as <c>created</c>) is later than the judgement instant; the exception names its JSON path.</exception>
     /// <exception cref="ArgumentException">A session check is invalid for the tier policy (for example authenticated after the snapshot's time); the message names the check.</exception>
     public PostureReport Evaluate(PostureSnapshot snapshot)
     {
         Guard.NotNull(snapshot);
         var now = snapshot.AsOf ?? _time.GetUtcNow();
+        PostureTimes.RequireNotAfter(snapshot.TimeFields, now, snapshot.AsOf is null ? "the evaluator's clock, as asOf is not given" : "asOf");
         var findings = new List<Finding>();
 
         var secondFactors = snapshot.SecondFactors is { } set ? _secondFactors.Score(set, now) : null;

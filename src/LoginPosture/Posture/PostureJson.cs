@@ -1,59 +1,94 @@
 using System.Collections.Immutable;
 using System.Net;
-using System.Text.Json;
 using LoginPosture.ApiKeys;
-using LoginPosture.Layers;
 using LoginPosture.SecondFactors;
-using LoginPosture.Tiers;
 
 namespace LoginPosture.Posture;
 
 /// <summary>
-/// Reads the posture document. Field names are camelCase; unknown fields are refused (a typo would otherwise drop a
-/// setting silently), except inside raw platform JSON (<c>binance</c>, <c>kraken</c>, <c>coinbase</c>,
-/// <c>clientPortalStatus</c>), which is read the way the platform sends it.
+/// Maps the posture document, read once by <see cref="JsonTreeReader"/> (platform objects included), onto a
+/// <see cref="PostureSnapshot"/>. Field names are camelCase; unknown fields are refused (a typo would otherwise drop a
+/// setting silently), except inside platform JSON (<c>binance</c>, <c>kraken</c>, <c>coinbase</c>,
+/// <c>clientPortalStatus</c>), which is read the way the platform sends it. Every error names the path from the root.
 /// </summary>
-internal static class PostureJson
+internal static partial class PostureJson
 {
-    public static PostureSnapshot Read(ReadOnlyMemory<byte> utf8Json)
+    public static PostureSnapshot Read(ReadOnlySpan<byte> utf8Json)
     {
-        using var document = PostureJsonNode.Parse(utf8Json);
-        var root = new PostureJsonNode(document.RootElement, "$");
-        root.ExpectOnly("account", "asOf", "secondFactors", "apiKeys", "sessionChecks", "signals");
-        return new PostureSnapshot
+        JsonTree tree;
+        try
         {
-            Account = root.Optional("account")?.String(),
+            tree = JsonTreeReader.Read(utf8Json);
+        }
+        catch (JsonInputException e)
+        {
+            throw new PostureFormatException(e.Path, e.Problem, e);
+        }
+
+        var root = new PostureJsonNode(tree);
+        root.ExpectOnly("account", "asOf", "secondFactors", "apiKeys", "sessionChecks", "signals");
+        var times = new List<(string, DateTimeOffset)>();
+        var snapshot = new PostureSnapshot
+        {
+            Account = Name(root.Optional("account")),
             AsOf = root.Optional("asOf")?.Time(),
-            SecondFactors = root.Optional("secondFactors") is { } factors ? SecondFactors(factors) : null,
-            ApiKeys = List(root.Optional("apiKeys"), ApiKey),
-            SessionChecks = List(root.Optional("sessionChecks"), SessionCheck),
+            SecondFactors = root.Optional("secondFactors") is { } factors ? SecondFactors(factors, times) : null,
+            ApiKeys = List(root.Optional("apiKeys"), key => ApiKey(key, times)),
+            SessionChecks = List(root.Optional("sessionChecks"), check => SessionCheck(check, times)),
             Signals = Signals(root.Optional("signals")),
+            TimeFields = [.. times],
         };
+
+        if (snapshot.SecondFactors is null && snapshot.ApiKeys.IsEmpty && snapshot.SessionChecks.IsEmpty && root.Optional("signals") is not { Tree.Items.Count: > 0 })
+        {
+            throw root.Fail("has nothing to judge; give at least one of secondFactors, apiKeys, sessionChecks or signals (an empty document would pass any gate).");
+        }
+
+        if (snapshot.AsOf is { } asOf)
+        {
+            PostureTimes.RequireNotAfter(snapshot.TimeFields, asOf, "asOf");
+        }
+
+        return snapshot;
+    }
+
+    // Names, labels and the account are printed in reports: refuse one that is a credential rather than print it.
+    private static string? Name(PostureJsonNode? node) => node is { } n ? Name(n) : null;
+
+    private static string Name(PostureJsonNode node)
+    {
+        var text = node.String();
+        return Redaction.LooksSecret(text)
+            ? throw node.Fail("looks like a credential (an API key, token or secret); name the thing, never its secret.")
+            : text;
     }
 
     private static ImmutableArray<T> List<T>(PostureJsonNode? array, Func<PostureJsonNode, T> read) =>
         array is { } node ? node.Items().Select(read).ToImmutableArray() : [];
 
-    private static SecondFactorSet SecondFactors(PostureJsonNode node)
+    private static SecondFactorSet SecondFactors(PostureJsonNode node, List<(string, DateTimeOffset)> times)
     {
         node.ExpectOnly("domains", "authenticators");
         var domains = List(node.Required("domains"), d =>
         {
             d.ExpectOnly("name", "kind");
-            return new FailureDomain(d.Required("name").String(), d.Required("kind").Enum<FailureDomainKind>());
+            return new FailureDomain(Name(d.Required("name")), d.Required("kind").Enum<FailureDomainKind>());
         });
+        var declared = domains.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
         var authenticators = List(node.Required("authenticators"), a =>
         {
             a.ExpectOnly("label", "kind", "domains", "lastRehearsed");
-            var names = List(a.Required("domains"), n => n.String());
-            return Construct(a, () => new Authenticator(a.Required("label").String(), a.Required("kind").Enum<AuthenticatorKind>(), names, a.Optional("lastRehearsed")?.Time()));
+            var names = List(a.Required("domains"), n => declared.Contains(Name(n)) ? Name(n)
+                : throw n.Fail($"names \"{Redaction.Visible(Name(n))}\", which $.secondFactors.domains does not declare; declare it there or correct the name."));
+            var rehearsed = Time(a.Optional("lastRehearsed"), times);
+            return Construct(a, () => new Authenticator(Name(a.Required("label")), a.Required("kind").Enum<AuthenticatorKind>(), names, rehearsed));
         });
         return Construct(node, () => new SecondFactorSet(domains, authenticators));
     }
 
     private static readonly string[] KeySources = ["binance", "kraken", "coinbase", "ibkr", "grants"];
 
-    private static ApiKeyDescriptor ApiKey(PostureJsonNode node)
+    private static ApiKeyDescriptor ApiKey(PostureJsonNode node, List<(string, DateTimeOffset)> times)
     {
         node.ExpectOnly("label", "binance", "kraken", "coinbase", "ibkr", "grants", "ipAllowList", "environment", "created", "rotated", "expires", "lastUsed", "liveAccessRequired", "usage");
         var sources = KeySources.Where(s => node.Optional(s) is not null).ToArray();
@@ -62,14 +97,15 @@ internal static class PostureJson
             throw node.Fail($"has {(sources.Length == 0 ? "no" : string.Join(" and ", sources))} key source; give exactly one of: {string.Join(", ", KeySources)}.");
         }
 
-        var label = node.Optional("label")?.String();
+        var label = Name(node.Optional("label"));
         var source = node.Required(sources[0]);
+        var platformTimes = new List<(string, DateTimeOffset)>();
         var descriptor = sources[0] switch
         {
-            "binance" => Adapt(source, () => ApiKeyAdapters.FromBinance(source.Element.GetRawText(), RequireLabel(node, label))),
-            "kraken" => Adapt(source, () => ApiKeyAdapters.FromKraken(source.Element.GetRawText(), label)),
-            "coinbase" => Adapt(source, () => ApiKeyAdapters.FromCoinbase(source.Element.GetRawText(), RequireLabel(node, label))),
-            "ibkr" => Construct(source, () => ApiKeyAdapters.FromIbkr(Ibkr(source), RequireLabel(node, label))),
+            "binance" => Adapt(() => ApiKeyAdapters.FromBinance(source.Tree, RequireLabel(node, label), platformTimes)),
+            "kraken" => Adapt(() => ApiKeyAdapters.FromKraken(source.Tree, label, platformTimes)),
+            "coinbase" => Adapt(() => ApiKeyAdapters.FromCoinbase(source.Tree, RequireLabel(node, label))),
+            "ibkr" => Ibkr(source, RequireLabel(node, label)),
             _ => Construct(node, () => new ApiKeyDescriptor(RequireLabel(node, label), Grants(source))
             {
                 IpAllowList = List(node.Optional("ipAllowList"), Network),
@@ -82,31 +118,72 @@ internal static class PostureJson
             throw misplaced.Fail("applies only to keys described by \"grants\"; platform JSON states its own allow-list and environment.");
         }
 
-        return Construct(node, () => descriptor with
+        // A time given beside the platform object overrides the platform's; only the one in force is judged.
+        var created = Time(node.Optional("created"), times);
+        var lastUsed = Time(node.Optional("lastUsed"), times);
+        times.AddRange(platformTimes.Where(t => !(created is not null && (t.Item1.EndsWith(".createTime", StringComparison.Ordinal) || t.Item1.EndsWith(".created_time", StringComparison.Ordinal)))
+            && !(lastUsed is not null && t.Item1.EndsWith(".last_used", StringComparison.Ordinal))));
+        var key = Construct(node, () => descriptor with
         {
-            Created = node.Optional("created")?.Time() ?? descriptor.Created,
-            Rotated = node.Optional("rotated")?.Time() ?? descriptor.Rotated,
+            Created = created ?? descriptor.Created,
+            Rotated = Time(node.Optional("rotated"), times) ?? descriptor.Rotated,
             Expires = node.Optional("expires")?.Time() ?? descriptor.Expires,
-            LastUsed = node.Optional("lastUsed")?.Time() ?? descriptor.LastUsed,
+            LastUsed = lastUsed ?? descriptor.LastUsed,
             LiveAccessRequired = node.Optional("liveAccessRequired")?.Bool() ?? descriptor.LiveAccessRequired,
-            Usage = node.Optional("usage") is { } usage ? Usage(usage) : descriptor.Usage,
+            Usage = node.Optional("usage") is { } usage ? Usage(usage, times) : descriptor.Usage,
         });
+        CheckOrder(node, source, key);
+        return key;
+    }
+
+    // The evaluator refuses a key rotated or expiring before it was created; say so here, at the document's paths.
+    private static void CheckOrder(PostureJsonNode node, PostureJsonNode source, ApiKeyDescriptor key)
+    {
+        if (key.Created is not { } created)
+        {
+            return;
+        }
+
+        var inner = source.Tree.Present("permissions") is null && source.Tree.Present("result") is { } result ? result.Path : source.Path;
+        var createdAt = node.Optional("created")?.Path ?? JsonTree.Member(inner, source.Path.EndsWith(".binance", StringComparison.Ordinal) ? "createTime" : "created_time");
+        if (key.Rotated < created)
+        {
+            throw node.Required("rotated").Fail($"is earlier than the key's creation ({createdAt}); a key cannot be rotated before it exists.");
+        }
+
+        if (key.Expires < created)
+        {
+            var expiresAt = node.Optional("expires")?.Path ?? JsonTree.Member(inner, "valid_until");
+            throw PostureJsonNode.Fail(expiresAt, $"is earlier than the key's creation ({createdAt}); give the key's real expiry, or leave it out when it never expires.");
+        }
     }
 
     private static string RequireLabel(PostureJsonNode key, string? label) =>
         label ?? throw key.Fail("has no \"label\"; name the key (never its secret), such as \"binance-rebalancer\".");
 
-    private static IbkrApiSettings Ibkr(PostureJsonNode node)
+    // Each setting is checked here, at its own path, so that FromIbkr has nothing left to refuse.
+    private static ApiKeyDescriptor Ibkr(PostureJsonNode node, string label)
     {
         node.ExpectOnly("readOnlyApi", "localhostOnly", "trustedIps", "socketPort", "environment");
-        return new IbkrApiSettings
+        var port = node.Required("socketPort");
+        var environment = node.Optional("environment")?.Enum<ApiKeyEnvironment>();
+        if (ApiKeyAdapters.IbkrPortProblem(port.Int32(), environment) is { } problem)
         {
-            ReadOnlyApi = node.Optional("readOnlyApi")?.Bool() ?? false,
-            LocalhostOnly = node.Optional("localhostOnly")?.Bool() ?? false,
-            TrustedIps = List(node.Optional("trustedIps"), n => n.String()),
-            SocketPort = node.Required("socketPort").Int32(),
-            Environment = node.Optional("environment")?.Enum<ApiKeyEnvironment>(),
-        };
+            throw port.Fail(problem);
+        }
+
+        var trusted = List(node.Optional("trustedIps"), ip =>
+            ApiKeyAdapters.IbkrTrustedIpProblem(ip.String()) is { } wrong ? throw ip.Fail(wrong) : ip.String());
+        return ApiKeyAdapters.FromIbkr(
+            new IbkrApiSettings
+            {
+                ReadOnlyApi = node.Optional("readOnlyApi")?.Bool() ?? false,
+                LocalhostOnly = node.Optional("localhostOnly")?.Bool() ?? false,
+                TrustedIps = trusted,
+                SocketPort = port.Int32(),
+                Environment = environment,
+            },
+            label);
     }
 
     private static ApiKeyGrants Grants(PostureJsonNode node)
@@ -120,21 +197,30 @@ internal static class PostureJson
         return grants;
     }
 
-    private static ApiKeyUsage Usage(PostureJsonNode node)
+    private static ApiKeyUsage Usage(PostureJsonNode node, List<(string, DateTimeOffset)> times)
     {
         node.ExpectOnly("observedSince", "lastUse", "sourceAddresses");
         var lastUse = new List<KeyValuePair<ApiKeyGrants, DateTimeOffset>>();
         if (node.Optional("lastUse") is { } uses)
         {
-            foreach (var property in uses.Properties())
+            var index = 0;
+            foreach (var (name, value) in uses.Properties())
             {
-                lastUse.Add(new(PostureJsonNode.EnumNamed<ApiKeyGrants>(property.Name, property.Value.Path), property.Value.Time()));
+                // A key that is not a grant name is reported by position: it may be anything, a pasted secret included.
+                if (!PostureJsonNode.TryEnum<ApiKeyGrants>(name, out var grant))
+                {
+                    throw uses.Fail($"has a key (number {index + 1}) that is not an ApiKeyGrants name; key each time by one of: {string.Join(", ", Enum.GetNames<ApiKeyGrants>())}.");
+                }
+
+                lastUse.Add(new(grant, Time(value, times)!.Value));
+                index++;
             }
         }
 
         var addresses = List(node.Optional("sourceAddresses"), a =>
             IPAddress.TryParse(a.String(), out var address) ? address : throw a.Fail("is not an IP address; write it as \"203.0.113.7\" or \"2001:db8::7\"."));
-        return Construct(node, () => new ApiKeyUsage(node.Required("observedSince").Time(), lastUse, addresses));
+        var observedSince = Time(node.Required("observedSince"), times)!.Value;
+        return Construct(node, () => new ApiKeyUsage(observedSince, lastUse, addresses));
     }
 
     private static IPNetwork Network(PostureJsonNode node) =>
@@ -142,87 +228,29 @@ internal static class PostureJson
             ? network
             : throw node.Fail($"{problem}; write an address such as \"203.0.113.7\" or a range such as \"203.0.113.0/24\".");
 
-    private static SessionCheck SessionCheck(PostureJsonNode node)
+    // A time that describes the past (created, used, rehearsed, authenticated): recorded to be checked against asOf.
+    private static DateTimeOffset? Time(PostureJsonNode? node, List<(string, DateTimeOffset)> times)
     {
-        node.ExpectOnly("name", "operation", "session");
-        var operation = node.Required("operation");
-        operation.ExpectOnly("kind", "notional");
-        var session = node.Required("session");
-        session.ExpectOnly("platform", "factor", "authenticatedAt", "trustedNetwork", "savedCredentials", "browserIsolation", "idleTimeout", "apiKeysEnabled", "workflowNeedsApiKeys", "phoneIsOnlyFactor", "secondaryChannel");
-        var notional = operation.Optional("notional") is { } n ? n.Decimal() : 0m;
-        if (notional < 0m)
+        if (node is not { } n)
         {
-            throw operation.Required("notional").Fail("is negative; give the operation's value in the account's base currency, 0 or more.");
+            return null;
         }
 
-        var idle = session.Optional("idleTimeout") is { } i ? i.Duration() : (TimeSpan?)null;
-        if (idle <= TimeSpan.Zero)
-        {
-            throw session.Required("idleTimeout").Fail("is not positive; give the client's inactivity lock such as \"00:15:00\", or leave it out when there is none.");
-        }
-
-        return new SessionCheck(
-            node.Required("name").String(),
-            new Operation(operation.Required("kind").Enum<OperationKind>(), notional),
-            new SessionContext
-            {
-                Platform = session.Required("platform").Enum<ClientPlatform>(),
-                Factor = session.Optional("factor")?.Enum<AuthenticatorKind>(),
-                AuthenticatedAt = session.Required("authenticatedAt").Time(),
-                TrustedNetwork = session.Optional("trustedNetwork")?.Bool() ?? false,
-                SavedCredentials = session.Optional("savedCredentials")?.Bool() ?? false,
-                BrowserIsolation = session.Optional("browserIsolation")?.Bool() ?? false,
-                IdleTimeout = idle,
-                ApiKeysEnabled = session.Optional("apiKeysEnabled")?.Bool() ?? false,
-                WorkflowNeedsApiKeys = session.Optional("workflowNeedsApiKeys")?.Bool() ?? false,
-                PhoneIsOnlyFactor = session.Optional("phoneIsOnlyFactor")?.Bool() ?? false,
-                SecondaryChannel = session.Optional("secondaryChannel")?.Bool() ?? false,
-            });
+        var time = n.Time();
+        times.Add((n.Path, time));
+        return time;
     }
 
-    private static ImmutableArray<FailureSignal> Signals(PostureJsonNode? array)
-    {
-        if (array is not { } node)
-        {
-            return [];
-        }
-
-        var signals = ImmutableArray.CreateBuilder<FailureSignal>();
-        foreach (var item in node.Items())
-        {
-            if (item.Kind == JsonValueKind.String)
-            {
-                signals.Add(FailureSignal.FromLogLine(item.String()));
-            }
-            else if (item.Optional("clientPortalStatus") is { } status)
-            {
-                item.ExpectOnly("clientPortalStatus");
-                signals.AddRange(FailureSignal.FromClientPortalStatus(status.Element.GetRawText()));
-            }
-            else
-            {
-                item.ExpectOnly("source", "code", "message", "httpStatus");
-                signals.Add(new FailureSignal(
-                    item.Required("source").Enum<SignalSource>(),
-                    item.Optional("code")?.Int32(),
-                    item.Optional("message")?.String(),
-                    item.Optional("httpStatus")?.Int32()));
-            }
-        }
-
-        return signals.ToImmutable();
-    }
-
-    // Adapter errors name the field inside the platform's JSON; prefix the document path of that JSON.
-    private static T Adapt<T>(PostureJsonNode at, Func<T> read)
+    // Adapters read the platform object from the same tree and name the full path in their errors.
+    private static T Adapt<T>(Func<T> read)
     {
         try
         {
             return read();
         }
-        catch (FormatException e) when (e is not PostureFormatException)
+        catch (JsonInputException e)
         {
-            throw new PostureFormatException(at.Path, e.Message, e);
+            throw new PostureFormatException(e.Path, e.Problem, e);
         }
     }
 

@@ -31,15 +31,17 @@ public sealed class PostureJsonTests
         Assert.Equal(162, snapshot.Signals[4].Code);
     }
 
-    [Fact]
-    public void An_empty_document_is_an_empty_snapshot()
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"account\": \"x\", \"asOf\": \"2026-01-01T00:00:00Z\"}")]
+    [InlineData("{\"apiKeys\": [], \"sessionChecks\": [], \"signals\": []}")]
+    public void A_document_with_nothing_to_judge_is_an_error_not_a_clean_report(string json)
     {
-        var snapshot = PostureSnapshot.Parse("{}");
+        var error = Assert.Throws<PostureFormatException>(() => PostureSnapshot.Parse(json));
 
-        Assert.Null(snapshot.SecondFactors);
-        Assert.Empty(snapshot.ApiKeys);
-        Assert.Empty(snapshot.SessionChecks);
-        Assert.Empty(snapshot.Signals);
+        Assert.Equal("$", error.JsonPath);
+        Assert.Contains("nothing to judge", error.Problem, StringComparison.Ordinal);
+        Assert.False(error.IsMalformedJson);
     }
 
     [Theory]
@@ -54,8 +56,8 @@ public sealed class PostureJsonTests
     [InlineData("{\"apiKeys\": [{\"label\": \"k\", \"grants\": [\"Read\", \"Teleport\"]}]}", "$.apiKeys[0].grants[1]", "\"Teleport\" is not a known ApiKeyGrants value")]
     [InlineData("{\"apiKeys\": [{\"label\": \"k\", \"grants\": [\"Read\"], \"ipAllowList\": [\"10.0.0.300\"]}]}", "$.apiKeys[0].ipAllowList[0]", "203.0.113.0/24")]
     [InlineData("{\"apiKeys\": [{\"label\": \"k\", \"ibkr\": {\"socketPort\": 7497}, \"environment\": \"Paper\"}]}", "$.apiKeys[0].environment", "only to keys described by \"grants\"")]
-    [InlineData("{\"apiKeys\": [{\"label\": \"k\", \"binance\": {\"ipRestrict\": false}}]}", "$.apiKeys[0].binance", "is missing")]
-    [InlineData("{\"apiKeys\": [{\"label\": \"k\", \"grants\": [\"Read\"], \"usage\": {\"lastUse\": {\"Fly\": \"2026-01-01T00:00:00Z\"}}}]}", "$.apiKeys[0].usage.lastUse.Fly", "\"Fly\" is not a known ApiKeyGrants value")]
+    [InlineData("{\"apiKeys\": [{\"label\": \"k\", \"binance\": {\"ipRestrict\": false}}]}", "$.apiKeys[0].binance.enableReading", "is missing")]
+    [InlineData("{\"apiKeys\": [{\"label\": \"k\", \"grants\": [\"Read\"], \"usage\": {\"lastUse\": {\"Fly\": \"2026-01-01T00:00:00Z\"}}}]}", "$.apiKeys[0].usage.lastUse", "(number 1) that is not an ApiKeyGrants name")]
     [InlineData("{\"sessionChecks\": [{\"name\": \"c\", \"operation\": {\"kind\": \"Order\"}}]}", "$.sessionChecks[0].session", "is missing")]
     [InlineData("{\"sessionChecks\": [{\"name\": \"c\", \"operation\": {\"kind\": \"Teleport\"}, \"session\": {}}]}", "$.sessionChecks[0].operation.kind", "OperationKind")]
     [InlineData("{\"sessionChecks\": [{\"name\": \"c\", \"operation\": {\"kind\": \"2\"}, \"session\": {}}]}", "$.sessionChecks[0].operation.kind", "OperationKind")]
@@ -77,14 +79,14 @@ public sealed class PostureJsonTests
     }
 
     [Fact]
-    public void A_key_reference_to_an_undeclared_domain_is_reported_at_the_factor_set()
+    public void A_reference_to_an_undeclared_domain_is_reported_at_the_reference()
     {
         const string json = """{"secondFactors": {"domains": [], "authenticators": [{"label": "a", "kind": "Sms", "domains": ["phone"]}]}}""";
 
         var error = Assert.Throws<PostureFormatException>(() => PostureSnapshot.Parse(json));
 
-        Assert.Equal("$.secondFactors", error.JsonPath);
-        Assert.Contains("phone", error.Problem, StringComparison.Ordinal);
+        Assert.Equal("$.secondFactors.authenticators[0].domains[0]", error.JsonPath);
+        Assert.Contains("\"phone\", which $.secondFactors.domains does not declare", error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,160 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace LoginPosture;
+
+/// <summary>
+/// Keeps secret material out of every report, error and exception message: text that the library quotes (a log
+/// line, a Client Portal string, a platform's error, a name it could not place) passes through <see cref="Redact"/>
+/// first. Two kinds of secret are recognised: the value of a secret-named pair (<c>apiKey=...</c>,
+/// <c>"secret": "..."</c>, <c>token ...</c>, <c>Authorization: Bearer ...</c>) and a known credential format
+/// anywhere (AWS, GitHub, Slack, Stripe, Google, SendGrid, OpenAI-style keys, JWTs, PEM private keys, URL
+/// passwords, and any long run of mixed letters and digits, which is how exchange keys look).
+/// </summary>
+internal static partial class Redaction
+{
+    /// <summary>What a secret is replaced with.</summary>
+    public const string Marker = "[redacted]";
+
+    // Long inputs are cut before matching: callers quote at most a few hundred characters.
+    private const int MaxInput = 4096;
+
+    /// <summary>The text with every recognised secret replaced by <see cref="Marker"/>; null stays null.</summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        var input = text.Length > MaxInput ? text[..MaxInput] : text;
+        var result = NamedValues(input);
+        result = SpacedPair().Replace(result, KeepName);
+        result = UrlPassword().Replace(result, static m => KeepName(m) + "@");
+        result = PemKey().Replace(result, Marker);
+        result = KnownFormat().Replace(result, Marker);
+        return result;
+    }
+
+    // Everything the match holds before its "value" group, then the marker.
+    private static string KeepName(Match m) => string.Concat(m.ValueSpan[..(m.Groups["value"].Index - m.Index)], Marker);
+
+    // Each secret name followed by ':' or '=' starts a value: a quoted string, or a run up to a space or separator.
+    // Names are searched from each separator on, so that a name inside another pair's value still counts, and the
+    // values found are merged before they are replaced.
+    private static string NamedValues(string text)
+    {
+        List<(int Start, int End)>? spans = null;
+        for (var match = NameAndSeparator().Match(text); match.Success; match = NameAndSeparator().Match(text, match.Index + match.Length))
+        {
+            var start = match.Index + match.Length;
+            var end = start;
+            if (start < text.Length && text[start] is '"' or '\'')
+            {
+                var close = text.IndexOf(text[start], start + 1);
+                start++;
+                end = close < 0 ? Math.Min(text.Length, start + 512) : Math.Min(close, start + 512);
+            }
+            else
+            {
+                while (end < text.Length && end - start < 512 && !char.IsWhiteSpace(text[end]) && text[end] is not (',' or ';' or '&'))
+                {
+                    end++;
+                }
+            }
+
+            if (end > start)
+            {
+                (spans ??= []).Add((start, end));
+            }
+        }
+
+        if (spans is null)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (var (start, end) in spans.OrderBy(s => s.Start))
+        {
+            if (end <= at)
+            {
+                continue;
+            }
+
+            builder.Append(text, at, Math.Max(0, start - at)).Append(start < at ? "" : Marker);
+            at = end;
+        }
+
+        return builder.Append(text, at, text.Length - at).ToString();
+    }
+
+    /// <summary>True when <paramref name="text"/> holds anything <see cref="Redact"/> would replace.</summary>
+    public static bool LooksSecret(string text) => !string.Equals(Redact(text), text, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The text with control, format and line-separator characters written visibly (<c>\n</c>, <c>\x1B</c>,
+    /// <c>\u202E</c>), and <paramref name="quote"/> and backslashes escaped, so that it prints as one inert line.
+    /// </summary>
+    public static string Visible(string text, char quote = '"')
+    {
+        var plain = true;
+        foreach (var c in text)
+        {
+            plain &= !NeedsEscape(c, quote);
+        }
+
+        if (plain)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '\n' => builder.Append("\\n"),
+                '\r' => builder.Append("\\r"),
+                '\t' => builder.Append("\\t"),
+                '\\' => builder.Append("\\\\"),
+                _ when c == quote => builder.Append('\\').Append(c),
+                _ when c < 0x100 && NeedsEscape(c, quote) => builder.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:X2}"),
+                _ when NeedsEscape(c, quote) => builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"),
+                _ => builder.Append(c),
+            };
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool NeedsEscape(char c, char quote) =>
+        c == quote || c == '\\' || char.IsControl(c) || char.IsSurrogate(c)
+        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
+    // name = value, name: value, "name": "value", name=value in a query string. The name may carry a prefix or
+    // suffix (x-api-key, client_secret, apiSecretKey, session_token). An unquoted value runs to the next space or
+    // separator, whatever it holds, so that a stray character after the separator cannot end it early.
+    [GeneratedRegex("""(?i)(?<![a-z0-9_.-])[a-z0-9_.-]*(?:api[_-]?key|secret|token|passw(?:or)?d|pwd|passphrase|private[_-]?key|credential|authorization|cookie|signature|seed)[a-z0-9_.-]*["']?\s{0,3}[:=]\s{0,3}(?:bearer\s+|basic\s+)?""", RegexOptions.CultureInvariant)]
+    private static partial Regex NameAndSeparator();
+
+    // token abc..., bearer abc..., apikey abc...: a secret name then a space and a credential-looking word.
+    [GeneratedRegex("""(?i)\b(?:token|bearer|api[_-]?key|secret|password)\s+(?<value>(?=[A-Za-z0-9_\-+/=.]{12,})(?=[^\s]*\d)[A-Za-z0-9_\-+/=.]{12,512})""", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedPair();
+
+    // scheme://user:password@host
+    [GeneratedRegex("""(?i)\b[a-z][a-z0-9+.-]{1,20}://[^\s:/@]{0,128}:(?<value>[^\s@/]{1,256})@""", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlPassword();
+
+    [GeneratedRegex("""-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----(?:[\s\S]{0,8192}?-----END [A-Z ]{0,40}PRIVATE KEY-----|[\s\S]{0,8192})""", RegexOptions.CultureInvariant)]
+    private static partial Regex PemKey();
+
+    // Vendor formats, JWTs, then any run of 32+ base64/hex-like characters mixing letters and digits
+    // (Binance keys are 64 characters, Kraken's 56, Coinbase secrets longer).
+    [GeneratedRegex("""\b(?:AKIA|ASIA)[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{30,}|\bgithub_pat_[A-Za-z0-9_]{20,}|\bxox[abposr]-[A-Za-z0-9-]{10,}|\b[rs]k_(?:live|test)_[A-Za-z0-9]{10,}|\bAIza[0-9A-Za-z_-]{30,}|\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}|\bsk-[A-Za-z0-9_-]{20,}|\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*|\b[0-9]{8,10}:[A-Za-z0-9_-]{35}\b|(?<![A-Za-z0-9+/_=-])(?=[A-Za-z0-9+/_=-]{32,})(?=[A-Za-z+/_=-]*[0-9])(?=[0-9+/_=-]*[A-Za-z])[A-Za-z0-9+/_=-]{32,}""", RegexOptions.CultureInvariant)]
+    private static partial Regex KnownFormat();
+}
