@@ -39,19 +39,18 @@ internal sealed partial class ConsumerProject
     /// <summary>One compiler warning as MSBuild prints it.</summary>
     internal sealed record Warning(string File, int Line, string Id);
 
-    public static ConsumerProject Create(PackedLibraryFixture fixture)
+    /// <summary>
+    /// Creates a folder under the fixture's work root for a fresh project that sees only what NuGet brings: empty
+    /// Directory.Build.* / Directory.Packages.props stop MSBuild from walking up into whatever encloses the temp
+    /// folder, and the local feed is added to (not substituted for) the configured sources, so the packages' own
+    /// dependencies still restore from the usual upstream.
+    /// </summary>
+    internal static string CreateIsolatedDirectory(PackedLibraryFixture fixture, string name)
     {
-        fixture.RequirePackage();
-        var directory = System.IO.Directory.CreateDirectory(Path.Combine(fixture.WorkRoot, "consumer")).FullName;
-
-        // Empty Directory.Build.* / Directory.Packages.props stop MSBuild from walking up into whatever encloses
-        // the temp folder; the project must see only what NuGet brings.
+        var directory = System.IO.Directory.CreateDirectory(Path.Combine(fixture.WorkRoot, name)).FullName;
         File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />\n");
-
-        // The local feed is added to (not substituted for) the configured sources, so the library's own
-        // dependencies still restore from the usual upstream.
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -60,6 +59,13 @@ internal sealed partial class ConsumerProject
               </packageSources>
             </configuration>
             """);
+        return directory;
+    }
+
+    public static ConsumerProject Create(PackedLibraryFixture fixture)
+    {
+        fixture.RequirePackage();
+        var directory = CreateIsolatedDirectory(fixture, "consumer");
 
         File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), """
             <Project Sdk="Microsoft.NET.Sdk">

@@ -20,18 +20,7 @@ public sealed class GeneratorPackageTests(PackedLibraryFixture fixture)
         Assert.True(pack.Succeeded, pack.ToString());
         Assert.Single(Directory.GetFiles(fixture.FeedDirectory, "LoginPosture.FsCheck.0.1.0.nupkg"));
 
-        var directory = Directory.CreateDirectory(Path.Combine(fixture.WorkRoot, "generator-consumer")).FullName;
-        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="loginposture-local" value="{fixture.FeedDirectory}" />
-              </packageSources>
-            </configuration>
-            """);
+        var directory = ConsumerProject.CreateIsolatedDirectory(fixture, "generator-consumer");
         File.WriteAllText(Path.Combine(directory, "Consumer.Tests.csproj"), """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
