@@ -160,7 +160,7 @@ internal static class Fuzzing
         return null;
     }
 
-    private static readonly PostureEvaluator Evaluator = new(options: null, new FixedTime());
+    private static readonly PostureEvaluator Evaluator = new(new LoginPostureOptions(), new FixedTime());
     private static readonly LayerClassifier Classifier = new();
     private static readonly ApiKeyEvaluator KeyEvaluator = new(new ApiKeyEvaluatorOptions());
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 15, 0, 0, TimeSpan.Zero);
