@@ -1,10 +1,7 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using LoginPosture.Analyzers;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Testing;
-using Microsoft.CodeAnalysis.Testing;
+using LoginPosture.Analyzers.Tests.Harness;
+using LoginPosture.Analyzers.Tests.Verifiers;
 
 namespace LoginPosture.Analyzers.Tests.Analyzers;
 
@@ -16,8 +13,6 @@ namespace LoginPosture.Analyzers.Tests.Analyzers;
 /// </summary>
 public sealed class RealCodeCauseTests
 {
-    private const string Base62 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
     // ---- Cause 1: a bare "key" target accepted words and paths that merely pass the entropy bar ----
 
     [Theory]
@@ -28,7 +23,7 @@ public sealed class RealCodeCauseTests
     [InlineData("Level2/OrderBookSnapshots")]
     public async Task Words_and_paths_behind_a_bare_key_are_silent(string value)
     {
-        await Verify($$"""
+        await Verify.AnalyzerAsync($$"""
             using System.Collections.Generic;
             using System.Linq;
 
@@ -51,8 +46,8 @@ public sealed class RealCodeCauseTests
     [InlineData(4, 64)]
     public async Task A_random_value_behind_the_same_bare_keys_is_still_reported(int seed, int length)
     {
-        var value = Random(seed, Base62, length);
-        await Verify($$"""
+        var value = Fake.From(Fake.Alnum, length, seed);
+        await Verify.AnalyzerAsync($$"""
             using System.Collections.Generic;
             using System.Linq;
 
@@ -76,7 +71,7 @@ public sealed class RealCodeCauseTests
     [InlineData("MY_KEY", "MY_SECRET", "MyPass")]
     public async Task Credential_names_written_as_values_are_silent(string key, string secret, string pass)
     {
-        await Verify($$"""
+        await Verify.AnalyzerAsync($$"""
             class ExchangeCredentials
             {
                 public ExchangeCredentials(string key, string secret, string pass) { }
@@ -98,10 +93,10 @@ public sealed class RealCodeCauseTests
     [Fact]
     public async Task Real_values_at_the_same_places_are_still_reported()
     {
-        var secret = Random(11, Base62, 40);
-        var pass = "Tr4d" + Random(12, Base62, 8) + "!";
-        var token = Random(13, "0123456789", 10) + ":" + Random(14, Base62, 35);
-        await Verify($$"""
+        var secret = Fake.From(Fake.Alnum, 40, 11);
+        var pass = "Tr4d" + Fake.From(Fake.Alnum, 8, 12) + "!";
+        var token = Fake.From("0123456789", 10, 13) + ":" + Fake.From(Fake.Alnum, 35, 14);
+        await Verify.AnalyzerAsync($$"""
             class ExchangeCredentials
             {
                 public ExchangeCredentials(string key, string secret, string pass) { }
@@ -126,7 +121,7 @@ public sealed class RealCodeCauseTests
     [InlineData("123-abc")]
     public async Task Counting_runs_are_placeholders_even_in_a_credential_header(string value)
     {
-        await Verify($$"""
+        await Verify.AnalyzerAsync($$"""
             using System.Net.Http;
 
             class Client
@@ -139,8 +134,8 @@ public sealed class RealCodeCauseTests
     [Fact]
     public async Task A_short_random_value_in_the_same_header_is_still_reported()
     {
-        var value = Random(21, Base62, 12);
-        await Verify($$"""
+        var value = Fake.From(Fake.Alnum, 12, 21);
+        await Verify.AnalyzerAsync($$"""
             using System.Net.Http;
 
             class Client
@@ -157,8 +152,8 @@ public sealed class RealCodeCauseTests
     {
         var key = HexJustUnderTheWeakBar();
         var secret = Guid(31);
-        var pass = Convert.ToBase64String(Encoding.ASCII.GetBytes(Random(32, Base62, 18)));
-        await Verify($$"""
+        var pass = Convert.ToBase64String(Encoding.ASCII.GetBytes(Fake.From(Fake.Alnum, 18, 32)));
+        await Verify.AnalyzerAsync($$"""
             class HMACPassCredential
             {
                 public HMACPassCredential(string key, string secret, string pass) { }
@@ -187,7 +182,7 @@ public sealed class RealCodeCauseTests
     {
         // A 24-digit hex string behind a plain "key" is as often a document id (MongoDB's ObjectId has this shape).
         var key = HexJustUnderTheWeakBar();
-        await Verify($$"""
+        await Verify.AnalyzerAsync($$"""
             class DocumentCache
             {
                 public string Get(string key) => key;
@@ -207,43 +202,12 @@ public sealed class RealCodeCauseTests
     {
         for (var seed = 100; ; seed++)
         {
-            var value = Random(seed, "0123456789abcdef", 24);
+            var value = Fake.From("0123456789abcdef", 24, seed);
             if (Entropy(value) is >= 3.2 and < 3.5)
             {
                 return value;
             }
         }
-    }
-
-    private static Task Verify(string source)
-    {
-        var test = new CSharpAnalyzerTest<HardcodedSecretAnalyzer, DefaultVerifier>
-        {
-            TestCode = source,
-            // The running runtime's assemblies: nothing is downloaded while the tests run.
-            ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
-        };
-        test.TestState.AdditionalReferences.AddRange(RuntimeReferences.Value);
-        return test.RunAsync();
-    }
-
-    private static readonly Lazy<ImmutableArray<MetadataReference>> RuntimeReferences = new(() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name is "netstandard.dll" or "mscorlib.dll"))
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToImmutableArray());
-
-    private static string Random(int seed, string alphabet, int length)
-    {
-        var random = new Random(seed);
-        var chars = new char[length];
-        for (var i = 0; i < length; i++)
-        {
-            chars[i] = alphabet[random.Next(alphabet.Length)];
-        }
-
-        return new string(chars);
     }
 
     private static string Guid(int seed)
