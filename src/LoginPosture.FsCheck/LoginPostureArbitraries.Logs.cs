@@ -25,7 +25,8 @@ public static partial class LoginPostureArbitraries
 
     internal sealed record LogModel(int Shape, bool Prefix, int Level, int Text, int Seconds, int ReqId);
 
-    private static readonly FailureSignal[] TwsSignals = [.. Signals.Where(s => s.Source == SignalSource.Tws && s.Code is not null && s.Message is not null)];
+    // Read on first use: static fields of a partial class initialise file by file, and Signals lives in another file.
+    private static FailureSignal[] TwsSignals => CodedSignals.All;
     private static readonly string[] IbeamTexts = ["Gateway session not authenticated yet", "Authentication attempt failed", "Maintenance check started", "Restart of the Gateway requested"];
     private static readonly string[] IbcTexts = ["Detected dialog entitled: Login failed; event=Opened", "Detected frame entitled: IBKR Gateway; event=Activated", "Login attempt: 2", "Click button: Paper Log In"];
     private static readonly string[] ClientTexts = ["API connection failed: TimeoutError()", "Disconnecting", "Connecting to 127.0.0.1:4002 with clientId 7..."];
@@ -85,11 +86,16 @@ public static partial class LoginPostureArbitraries
             case 9:
                 var (httpStatus, httpReason) = HttpErrors[m.Text % HttpErrors.Length];
                 var kind = httpStatus >= 500 ? "Server" : "Client";
-                var text = $"requests.exceptions.HTTPError: {httpStatus} {kind} Error: {httpReason} for url: https://api.ibkr.com/v1/api/iserver/auth/status";
-                return Line("requests", text, null, httpStatus, LogLineLevel.None, text);
+                var error = $"{kind} Error: {httpReason} for url: https://api.ibkr.com/v1/api/iserver/auth/status";
+                return Line("requests", $"requests.exceptions.HTTPError: {httpStatus} {error}", null, httpStatus, LogLineLevel.None, error);
             default:
                 var json = $"{{\"level\":\"{Word(level).ToLowerInvariant()}\",\"time\":\"{Stamp("yyyy-MM-ddTHH:mm:sszzz")}\",\"message\":\"{ClientTexts[m.Text % ClientTexts.Length]}\"}}";
                 return Line("json", json, null, null, level, json);
         }
+    }
+
+    private static class CodedSignals
+    {
+        public static readonly FailureSignal[] All = [.. Signals.Where(s => s.Source == SignalSource.Tws && s.Code is not null && s.Message is not null)];
     }
 }
