@@ -28,8 +28,8 @@ public static partial class LoginPostureArbitraries
     // Read on first use: static fields of a partial class initialise file by file, and Signals lives in another file.
     private static FailureSignal[] TwsSignals => CodedSignals.All;
     private static readonly string[] IbeamTexts = ["Gateway session not authenticated yet", "Authentication attempt failed", "Maintenance check started", "Restart of the Gateway requested"];
-    private static readonly string[] IbcTexts = ["Detected dialog entitled: Login failed; event=Opened", "Detected frame entitled: IBKR Gateway; event=Activated", "Login attempt: 2", "Click button: Paper Log In"];
-    private static readonly string[] ClientTexts = ["API connection failed: TimeoutError()", "Disconnecting", "Connecting to 127.0.0.1:4002 with clientId 7..."];
+    private static readonly string[] IbcTexts = ["Detected dialog entitled: Existing session detected; event=Opened", "Detected frame entitled: IBKR Gateway; event=Closed", "Login attempt: 3", "Click button: OK"];
+    private static readonly string[] ClientTexts = ["API connection failed: ConnectionRefusedError()", "Disconnecting from 127.0.0.1:7497", "Connecting to 127.0.0.1:7497 with clientId 12..."];
     private static readonly (int Status, string Reason)[] HttpErrors = [(401, "Unauthorized"), (400, "Bad Request"), (500, "Internal Server Error"), (503, "Service Unavailable")];
     private static readonly LogLineLevel[] PythonLevels = [LogLineLevel.Error, LogLineLevel.Warning, LogLineLevel.Info, LogLineLevel.Debug];
     private static readonly string[] IbeamLetters = ["E", "W", "I", "D"];

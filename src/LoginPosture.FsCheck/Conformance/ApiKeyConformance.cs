@@ -8,9 +8,8 @@ namespace LoginPosture.FsCheck.Conformance;
 
 /// <summary>
 /// Checks an <see cref="ApiKeyEvaluatorOptions"/> configuration, with the evaluator it configures, against seed 001's
-/// advice on API keys ("rotate them, limit their permissions to least-privilege, ... run them behind network
-/// controls", "enforce IP whitelisting", "use time-limited tokens") and the anchors behind the defaults, as properties
-/// over generated keys: cutting a key down or fencing it never raises its risk, a withdrawal key without an IP fence
+/// advice on API keys (least privilege, regular rotation, IP allow-lists, keys that expire) and the anchors behind the
+/// defaults, as properties over generated keys: cutting a key down or fencing it never raises its risk, a withdrawal key without an IP fence
 /// is at least High, and an overdue rotation, an unlimited or over-long lifetime and a wide allow-list are reported.
 /// </summary>
 /// <remarks>
