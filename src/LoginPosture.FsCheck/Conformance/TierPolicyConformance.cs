@@ -12,6 +12,8 @@ namespace LoginPosture.FsCheck.Conformance;
 /// <remarks>
 /// Runs are deterministic for a given seed, so a CI failure reproduces. Each violated invariant is reported once, with
 /// the counterexample FsCheck shrank to and the settings that, put back to their default, repair that counterexample.
+/// Sessions come from <see cref="LoginPostureArbitraries.SessionGenAt"/>: ages and idle timeouts sit on the
+/// configured limits themselves and one tick either side, as well as around the defaults.
 /// </remarks>
 public static class TierPolicyConformance
 {
