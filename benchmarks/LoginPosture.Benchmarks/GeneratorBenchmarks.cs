@@ -48,4 +48,20 @@ public class GeneratorBenchmarks
     /// <summary>API keys alone.</summary>
     [Benchmark(OperationsPerInvoke = Count)]
     public int GenerateApiKey() => LoginPostureArbitraries.ApiKeyGen.Sample(Count, new Rnd(1), 50).Length;
+
+    /// <summary>Binance, Kraken and Coinbase key-permission JSON with its expected descriptor.</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int GeneratePlatformKeyJson() => LoginPostureArbitraries.PlatformKeyJsonGen.Sample(Count, new Rnd(1), 50).Length;
+
+    /// <summary>Client Portal status bodies with their expected signals.</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int GenerateClientPortalStatus() => LoginPostureArbitraries.ClientPortalStatusGen.Sample(Count, new Rnd(1), 50).Length;
+
+    /// <summary>Well-formed otpauth:// key URIs (random secret, base32-encoded).</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int GenerateOtpKeyUri() => LoginPostureArbitraries.OtpKeyUriGen.Sample(Count, new Rnd(1), 50).Length;
+
+    /// <summary>Tool-shaped raw log lines.</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int GenerateRawLogLine() => LoginPostureArbitraries.RawLogLineGen.Sample(Count, new Rnd(1), 50).Length;
 }

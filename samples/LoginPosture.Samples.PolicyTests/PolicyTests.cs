@@ -2,7 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using LoginPosture.FsCheck;
+using LoginPosture.ApiKeys;
 using LoginPosture.FsCheck.Conformance;
+using LoginPosture.SecondFactors;
 using LoginPosture.Tiers;
 using Microsoft.Extensions.Configuration;
 
@@ -17,14 +19,17 @@ public sealed class PolicyTests
 {
     private static readonly DateTimeOffset Now = LoginPostureArbitraries.AsOf;
 
-    private static TierPolicyOptions Deployed()
+    private static TierPolicyOptions Deployed() => Deployed<TierPolicyOptions>("Tiers");
+
+    private static T Deployed<T>(string section)
+        where T : new()
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
             .AddEnvironmentVariables()
             .Build();
-        var options = new TierPolicyOptions();
-        configuration.GetSection("LoginPosture:Tiers").Bind(options);
+        var options = new T();
+        configuration.GetSection($"LoginPosture:{section}").Bind(options);
         return options;
     }
 
@@ -58,6 +63,22 @@ public sealed class PolicyTests
     public void The_policy_keeps_every_seed_invariant()
     {
         var report = TierPolicyConformance.Check(Deployed());
+
+        Assert.True(report.Conforms, report.ToString());
+    }
+
+    [Fact]
+    public void The_second_factor_settings_keep_every_seed_invariant()
+    {
+        var report = SecondFactorConformance.Check(Deployed<SecondFactorOptions>("SecondFactors"));
+
+        Assert.True(report.Conforms, report.ToString());
+    }
+
+    [Fact]
+    public void The_api_key_settings_keep_every_seed_invariant()
+    {
+        var report = ApiKeyConformance.Check(Deployed<ApiKeyEvaluatorOptions>("ApiKeys"));
 
         Assert.True(report.Conforms, report.ToString());
     }

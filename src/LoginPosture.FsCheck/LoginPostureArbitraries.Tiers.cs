@@ -47,12 +47,14 @@ public static partial class LoginPostureArbitraries
     private static readonly OperationKind[] OperationKinds = Enum.GetValues<OperationKind>();
     private static readonly decimal[] Notionals = [0m, 0.01m, 1m, 49_999.99m, 50_000m, 1_000_000m];
 
-    private static SessionContext DrawSession(Random r)
+    private static SessionContext DrawSession(Random r) => DrawSession(r, Ages, IdleTimeouts);
+
+    private static SessionContext DrawSession(Random r, TimeSpan[] ages, TimeSpan?[] idles)
     {
         var platform = r.Weighted(3, 1) == 0 ? ClientPlatform.Desktop : r.Element(Platforms);
         var factor = r.Weighted(2, 3) == 0 ? (r.Next(2) == 0 ? AuthenticatorKind.SecurityKey : AuthenticatorKind.HardwareOtp) : r.Element(Factors);
-        var age = r.Weighted(2, 3) == 0 ? r.Element(FreshAges) : r.Element(Ages);
-        var idle = r.Weighted(2, 3) == 0 ? TimeSpan.FromMinutes(10) : r.Element(IdleTimeouts);
+        var age = r.Weighted(2, 3) == 0 ? r.Element(FreshAges) : r.Element(ages);
+        var idle = r.Weighted(2, 3) == 0 ? TimeSpan.FromMinutes(10) : r.Element(idles);
 
         // Each flag takes its secure value four times in five.
         bool Secure() => r.Next(5) != 0;

@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using LoginPosture.Tiers;
-using Microsoft.FSharp.Core;
 
 namespace LoginPosture.FsCheck.Conformance;
 
@@ -13,6 +12,8 @@ namespace LoginPosture.FsCheck.Conformance;
 /// <remarks>
 /// Runs are deterministic for a given seed, so a CI failure reproduces. Each violated invariant is reported once, with
 /// the counterexample FsCheck shrank to and the settings that, put back to their default, repair that counterexample.
+/// Sessions come from <see cref="LoginPostureArbitraries.SessionGenAt"/>: ages and idle timeouts sit on the
+/// configured limits themselves and one tick either side, as well as around the defaults.
 /// </remarks>
 public static class TierPolicyConformance
 {
@@ -69,55 +70,20 @@ public static class TierPolicyConformance
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTest, 1);
         var policy = new TierPolicy(options);
         var cases = CaseArbitrary(options);
-        var config = Config.Quick
-            .WithMaxTest(maxTest)
-            .WithRunner(new SilentRunner())
-            .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(seed), FSharpOption<int>.None)));
-
         var violations = new List<ConformanceViolation>();
         foreach (var invariant in Invariants)
         {
-            string? failure = null;
-            TierCase? shrunk = null;
-            Prop.ForAll(cases, c =>
-            {
-                var result = invariant.Check(policy, c);
-                if (result is not null)
-                {
-                    (failure, shrunk) = (result, c);
-                }
-
-                return result is null;
-            }).Check(config);
-
+            var (failure, shrunk) = PropertySearch.Find(cases, c => invariant.Check(policy, c), maxTest, seed);
             if (shrunk is not null)
             {
-                violations.Add(new ConformanceViolation(invariant.Name, invariant.Statement, failure!, Blame(options, invariant, shrunk)));
+                var blamed = PropertySearch.Blame(options, () => new TierPolicyOptions(), LoginPostureArbitraries.Copy, Settings,
+                    repaired => LoginPostureArbitraries.IsValid(repaired) && invariant.Check(new TierPolicy(repaired), shrunk) is null);
+                violations.Add(new ConformanceViolation(invariant.Name, invariant.Statement, failure!, blamed));
             }
         }
 
         return new ConformanceReport(InvariantNames, violations, maxTest);
     }
-
-    // The settings whose default value, alone, repairs the counterexample.
-    private static List<string> Blame(TierPolicyOptions options, Invariant invariant, TierCase shrunk)
-    {
-        var defaults = new TierPolicyOptions();
-        var blamed = new List<string>();
-        foreach (var (name, reset) in Settings)
-        {
-            var repaired = LoginPostureArbitraries.Copy(options);
-            reset(repaired, defaults);
-            if (LoginPostureArbitraries.IsValid(repaired) && invariant.Check(new TierPolicy(repaired), shrunk) is null)
-            {
-                blamed.Add($"{name} (is {Value(options, name)}, default {Value(defaults, name)})");
-            }
-        }
-
-        return blamed;
-    }
-
-    private static object? Value(TierPolicyOptions o, string name) => typeof(TierPolicyOptions).GetProperty(name)!.GetValue(o);
 
     private static string? FundsMoveOnlyWithFreshHardwareFactor(TierPolicy policy, TierCase c)
     {
@@ -196,7 +162,7 @@ public static class TierPolicyConformance
         var gen =
             from kind in Gen.Elements(Enum.GetValues<OperationKind>())
             from notional in Gen.Elements(notionals)
-            from session in LoginPostureArbitraries.SessionGen
+            from session in LoginPostureArbitraries.SessionGenAt(options)
             from raise in Gen.Elements(0m, 0.01m, limit, 1_000_000m)
             select new TierCase(new Operation(kind, notional), Valid(session, latest), raise);
         return Arb.From(gen, c => Shrink(c, latest));

@@ -46,4 +46,22 @@ public static partial class Arbitraries
 
     /// <summary>See <see cref="LoginPostureArbitraries.Snapshots"/>.</summary>
     public static Arbitrary<PostureSnapshot> Snapshots() => LoginPostureArbitraries.Snapshots();
+
+    /// <summary>See <see cref="LoginPostureArbitraries.PlatformKeys"/>.</summary>
+    public static Arbitrary<PlatformKeyJson> PlatformKeys() => LoginPostureArbitraries.PlatformKeys();
+
+    /// <summary>See <see cref="LoginPostureArbitraries.ClientPortalStatuses"/>.</summary>
+    public static Arbitrary<ClientPortalStatusJson> ClientPortalStatuses() => LoginPostureArbitraries.ClientPortalStatuses();
+
+    /// <summary>See <see cref="LoginPostureArbitraries.IbkrSettings"/>.</summary>
+    public static Arbitrary<IbkrApiSettings> IbkrSettings() => LoginPostureArbitraries.IbkrSettings();
+
+    /// <summary>See <see cref="LoginPostureArbitraries.OtpKeyUris"/>.</summary>
+    public static Arbitrary<OtpKeyUriText> OtpKeyUris() => LoginPostureArbitraries.OtpKeyUris();
+
+    /// <summary>See <see cref="LoginPostureArbitraries.MalformedOtpKeyUris"/>.</summary>
+    public static Arbitrary<MalformedOtpKeyUri> MalformedOtpKeyUris() => LoginPostureArbitraries.MalformedOtpKeyUris();
+
+    /// <summary>See <see cref="LoginPostureArbitraries.RawLogLines"/>.</summary>
+    public static Arbitrary<RawLogLine> RawLogLines() => LoginPostureArbitraries.RawLogLines();
 }
