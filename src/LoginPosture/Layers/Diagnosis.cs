@@ -63,9 +63,9 @@ public readonly record struct Diagnosis
 
     internal const string InferredAnchor = "LoginPosture layer inference: no catalog row matched; layer read from the wording, code range or HTTP status";
 
-    /// <summary>Turns the diagnosis into a finding for a posture report: the cause id, severity, layer, fix and anchor.</summary>
-    /// <returns>A finding whose message states the cause and quotes the signal.</returns>
-    public Finding ToFinding() =>
+    // The diagnosis as a finding for a report: the cause id, severity, layer, fix and anchor; the message states the
+    // cause and quotes the signal.
+    internal Finding ToFinding() =>
         new(CauseId, Severity, Layer, $"{Cause.Summary} Signal: {Describe(Signal)}", Remediation, Anchor);
 
     /// <inheritdoc />
