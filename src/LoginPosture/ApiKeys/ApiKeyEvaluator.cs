@@ -27,7 +27,7 @@ public sealed class ApiKeyEvaluator
     {
         Guard.NotNull(options);
         var errors = new List<string>();
-        options.Validate(errors, "ApiKeys:");
+        options.Validate(errors);
         OptionsErrors.ThrowIfAny<ApiKeyEvaluatorOptions>(errors);
 
         _time = timeProvider ?? TimeProvider.System;

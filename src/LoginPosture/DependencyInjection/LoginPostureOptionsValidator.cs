@@ -22,12 +22,43 @@ public sealed class LoginPostureOptionsValidator : IValidateOptions<LoginPosture
     internal static List<string> Collect(LoginPostureOptions options)
     {
         var errors = new List<string>();
-        Section(errors, options.Tiers, nameof(options.Tiers))?.Validate(errors, "Tiers:");
-        Section(errors, options.ApiKeys, nameof(options.ApiKeys))?.Validate(errors, "ApiKeys:");
-        Section(errors, options.SecondFactors, nameof(options.SecondFactors))?.Validate(errors, "SecondFactors:");
-        Section(errors, options.Otp, nameof(options.Otp))?.Validate(errors, "Otp:");
-        Section(errors, options.Layers, nameof(options.Layers))?.Validate(errors, "Layers:");
+        if (Section(errors, options.Tiers, nameof(options.Tiers)) is { } tiers)
+        {
+            Prefixed(errors, nameof(options.Tiers), tiers.Validate);
+        }
+
+        if (Section(errors, options.ApiKeys, nameof(options.ApiKeys)) is { } apiKeys)
+        {
+            Prefixed(errors, nameof(options.ApiKeys), apiKeys.Validate);
+        }
+
+        if (Section(errors, options.SecondFactors, nameof(options.SecondFactors)) is { } secondFactors)
+        {
+            Prefixed(errors, nameof(options.SecondFactors), secondFactors.Validate);
+        }
+
+        if (Section(errors, options.Otp, nameof(options.Otp)) is { } otp)
+        {
+            Prefixed(errors, nameof(options.Otp), otp.Validate);
+        }
+
+        if (Section(errors, options.Layers, nameof(options.Layers)) is { } layers)
+        {
+            Prefixed(errors, nameof(options.Layers), layers.Validate);
+        }
+
         return errors;
+    }
+
+    // The engines name their own settings; the section they sit in belongs to the host's configuration layout.
+    private static void Prefixed(List<string> errors, string section, Action<List<string>> validate)
+    {
+        var own = new List<string>();
+        validate(own);
+        foreach (var error in own)
+        {
+            errors.Add($"{section}:{error}");
+        }
     }
 
     private static T? Section<T>(List<string> errors, T? section, string name)

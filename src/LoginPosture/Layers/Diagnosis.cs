@@ -4,7 +4,7 @@ namespace LoginPosture.Layers;
 
 /// <summary>
 /// The classifier's answer for one signal: the layer that failed (or that the notice is about), the cause, the
-/// retry advice and the remediation. A small struct holding references to shared catalog data: creating one
+/// retry advice and the fix. A small struct holding references to shared catalog data: creating one
 /// allocates nothing, and the text is only read when asked for.
 /// </summary>
 public readonly record struct Diagnosis
@@ -53,7 +53,7 @@ public readonly record struct Diagnosis
     public Severity Severity => Cause.Severity;
 
     /// <summary>What a person can do to resolve the failure.</summary>
-    public string Remediation => Cause.Remediation;
+    public string Fix => Cause.Fix;
 
     /// <summary>Whether the catalog recognised the signal (false when the layer was inferred).</summary>
     public bool IsKnown => Cause.IsKnown;
@@ -66,7 +66,7 @@ public readonly record struct Diagnosis
     // The diagnosis as a finding for a report: the cause id, severity, layer, fix and anchor; the message states the
     // cause and quotes the signal.
     internal Finding ToFinding() =>
-        new(CauseId, Severity, Layer, $"{Cause.Summary} Signal: {Describe(Signal)}", Remediation, Anchor);
+        new(CauseId, Severity, Layer, $"{Cause.Title} Signal: {Describe(Signal)}", Fix, Anchor);
 
     /// <inheritdoc />
     public override string ToString() => $"{(IsFailure ? Layer.ToString() : "Info")} {CauseId} ({Retry})";

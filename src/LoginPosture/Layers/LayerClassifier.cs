@@ -41,7 +41,7 @@ public sealed partial class LayerClassifier
     {
         options ??= new LayerClassifierOptions();
         var errors = new List<string>();
-        options.Validate(errors, "Layers:");
+        options.Validate(errors);
         OptionsErrors.ThrowIfAny<LayerClassifierOptions>(errors);
 
         _catalog = LayerCatalog.BuiltIn;
@@ -49,9 +49,9 @@ public sealed partial class LayerClassifier
         var byStatus = new Dictionary<int, List<MatchRule>>();
         var keywords = new List<MatchRule>();
         var order = 0;
-        foreach (var rule in options.Rules)
+        foreach (var rule in options.Entries)
         {
-            var cause = new FailureCause(rule.CauseId, rule.Layer, rule.IsFailure, rule.Retry, rule.Severity, rule.Summary.Trim(), rule.Remediation.Trim());
+            var cause = new FailureCause(rule.CauseId, rule.Layer, rule.IsFailure, rule.Retry, rule.Severity, rule.Title.Trim(), rule.Fix.Trim());
             var compiled = new MatchRule(cause, rule.Anchor.Trim(), rule.Keyword?.Trim(), rule.Source, custom: true, order++);
             var key = rule.Code ?? rule.HttpStatus;
             if (key is { } value)

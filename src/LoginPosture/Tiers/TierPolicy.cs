@@ -31,7 +31,7 @@ public sealed class TierPolicy
     {
         Guard.NotNull(options);
         var errors = new List<string>();
-        options.Validate(errors, "Tiers:");
+        options.Validate(errors);
         OptionsErrors.ThrowIfAny<TierPolicyOptions>(errors);
 
         _time = timeProvider ?? TimeProvider.System;
