@@ -13,14 +13,12 @@ public readonly record struct TierDecision
         Tier tier,
         TierVerdict verdict,
         TierRequirements unmet,
-        TierAdvisories advisories,
         FactorStrength requiredStrength,
         TimeSpan maxAge)
     {
         Tier = tier;
         Verdict = verdict;
         Unmet = unmet;
-        Advisories = advisories;
         RequiredStrength = requiredStrength;
         MaxAge = maxAge;
     }
@@ -33,9 +31,6 @@ public readonly record struct TierDecision
 
     /// <summary>Every requirement of the tier the session does not meet; <see cref="TierRequirements.None"/> when allowed.</summary>
     public TierRequirements Unmet { get; }
-
-    /// <summary>Advice that never changes the verdict.</summary>
-    public TierAdvisories Advisories { get; }
 
     /// <summary>The weakest factor the tier accepts (the <c>acr_values</c> of a step-up challenge).</summary>
     public FactorStrength RequiredStrength { get; }

@@ -107,7 +107,7 @@ public sealed class TierPolicy
             : (unmet & ~StepUpOnly) == TierRequirements.None ? TierVerdict.StepUp
             : TierVerdict.Deny;
 
-        return new TierDecision(tier, verdict, unmet, Advise(tier, session, strength), rule.MinimumFactor, rule.MaxFactorAge);
+        return new TierDecision(tier, verdict, unmet, rule.MinimumFactor, rule.MaxFactorAge);
     }
 
     private Tier ClassifyValid(in Operation operation) => operation.Kind switch
@@ -173,31 +173,6 @@ public sealed class TierPolicy
         }
 
         return unmet;
-    }
-
-    private static TierAdvisories Advise(Tier tier, in SessionContext session, FactorStrength strength)
-    {
-        var advice = tier == Tier.Monitoring
-            ? TierAdvisories.PreferReadOnlyAccess | TierAdvisories.NotifyOnAccountChanges
-            : TierAdvisories.None;
-
-        if (session.PhoneIsOnlyFactor && strength == FactorStrength.Push)
-        {
-            advice |= TierAdvisories.DisablePushForHighValue;
-        }
-
-        if (strength == FactorStrength.Weak)
-        {
-            advice |= TierAdvisories.RestrictedFactorInUse;
-        }
-
-        if (tier == Tier.Critical && strength is > FactorStrength.None and < FactorStrength.HardwareCryptographic
-            && session.Factor != AuthenticatorKind.SyncedPasskey)
-        {
-            advice |= TierAdvisories.PreferPhishingResistantFactor;
-        }
-
-        return advice;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
