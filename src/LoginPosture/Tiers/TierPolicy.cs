@@ -18,9 +18,9 @@ public sealed class TierPolicy
     private readonly TimeProvider _time;
     private readonly decimal _largeNotional;
     private readonly TimeSpan _skew;
-    private readonly TierRule _critical;
-    private readonly TierRule _routine;
-    private readonly TierRule _monitoring;
+    private readonly TierLimits _critical;
+    private readonly TierLimits _routine;
+    private readonly TierLimits _monitoring;
 
     /// <summary>Creates a policy from validated options.</summary>
     /// <param name="options">The thresholds; read once here and never again.</param>
@@ -37,9 +37,9 @@ public sealed class TierPolicy
         _time = timeProvider ?? TimeProvider.System;
         _largeNotional = options.LargeOrderNotional;
         _skew = options.AllowedClockSkew;
-        _critical = new TierRule(options.CriticalMinimumFactor, options.CriticalMaxFactorAge, options.CriticalMaxIdleTimeout);
-        _routine = new TierRule(options.RoutineMinimumFactor, options.RoutineMaxFactorAge, options.RoutineMaxIdleTimeout);
-        _monitoring = new TierRule(options.MonitoringMinimumFactor, options.MonitoringMaxFactorAge, TimeSpan.Zero);
+        _critical = new TierLimits(options.CriticalMinimumFactor, options.CriticalMaxFactorAge, options.CriticalMaxIdleTimeout);
+        _routine = new TierLimits(options.RoutineMinimumFactor, options.RoutineMaxFactorAge, options.RoutineMaxIdleTimeout);
+        _monitoring = new TierLimits(options.MonitoringMinimumFactor, options.MonitoringMaxFactorAge, TimeSpan.Zero);
     }
 
     /// <summary>Returns the tier an operation falls in.</summary>
@@ -212,5 +212,5 @@ public sealed class TierPolicy
         }
     }
 
-    private readonly record struct TierRule(FactorStrength MinimumFactor, TimeSpan MaxFactorAge, TimeSpan MaxIdleTimeout);
+    private readonly record struct TierLimits(FactorStrength MinimumFactor, TimeSpan MaxFactorAge, TimeSpan MaxIdleTimeout);
 }
