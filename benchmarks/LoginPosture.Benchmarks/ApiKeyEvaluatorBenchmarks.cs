@@ -61,10 +61,10 @@ public class ApiKeyEvaluatorBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "Evaluate (10 grants + usage)")]
-    public ApiKeyRisk Evaluate() => _evaluator.Evaluate(_key, Now).Risk;
+    public Severity? Evaluate() => _evaluator.Evaluate(_key, Now).Severity;
 
     [Benchmark(Description = "Evaluate + render findings")]
-    public int EvaluateAndRender() => _evaluator.Evaluate(_key, Now).GetFindings().Count;
+    public int EvaluateAndRender() => _evaluator.Evaluate(_key, Now).Findings.Count;
 
     [Benchmark(Description = "Binance JSON -> descriptor")]
     public ApiKeyGrants ParseBinance() => ApiKeyAdapters.FromBinance(_binanceJson, "bench").Grants;

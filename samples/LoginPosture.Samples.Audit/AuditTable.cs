@@ -7,7 +7,8 @@ using LoginPosture.Tiers;
 namespace LoginPosture.Samples.Audit;
 
 /// <summary>
-/// Renders a report for a person: a summary per engine, then every finding, the worst first. Every line passes
+/// Renders a report for a person: a summary per engine, then every finding bottom-up by layer (the worst first
+/// within a layer; severity is a column). Every line passes
 /// through <see cref="TerminalText.Visible"/>, so text from the posture file prints inert and on its own row.
 /// </summary>
 internal static class AuditTable
@@ -32,7 +33,7 @@ internal static class AuditTable
         var label = "API keys";
         foreach (var key in report.ApiKeys)
         {
-            Row(text, label, $"{key.Label}: risk {key.Risk}; keep {key.Minimal}; remove {(key.Excess == 0 ? "nothing" : key.Excess.ToString())}");
+            Row(text, label, $"{key.Label}: severity {key.Severity?.ToString() ?? "none"}; keep {key.Minimal}; remove {(key.Excess == 0 ? "nothing" : key.Excess.ToString())}");
             label = "";
         }
 
@@ -49,11 +50,11 @@ internal static class AuditTable
             label = "";
         }
 
-        if (report.Signals.Diagnoses.Count > 0)
+        if (report.Layers.Diagnoses.Count > 0)
         {
-            var failures = report.Signals.Diagnoses.Count(d => d.IsFailure);
-            var root = report.Signals.Root is { } r ? $"; fix first: {r.Layer} / {r.CauseId} ({r.Retry})" : "";
-            Row(text, "Failure signals", $"{report.Signals.Diagnoses.Count} read, {failures} failing{root}");
+            var failures = report.Layers.Diagnoses.Count(d => d.IsFailure);
+            var root = report.Layers.Root is { } r ? $"; fix first: {r.Layer} / {r.CauseId} ({r.Retry})" : "";
+            Row(text, "Failure signals", $"{report.Layers.Diagnoses.Count} read, {failures} failing{root}");
         }
 
         text.AppendLine();
@@ -66,11 +67,8 @@ internal static class AuditTable
         var idWidth = Math.Max(2, report.Findings.Max(f => f.Id.Length));
         var indent = new string(' ', 9 + 1 + 12 + 1 + idWidth + 1);
         Line(text, $"{"SEVERITY",-9} {"LAYER",-12} {"ID".PadRight(idWidth)} FINDING");
-        var ordered = report.Findings
-            .Select((finding, index) => (finding, index))
-            .OrderByDescending(f => f.finding.Severity)
-            .ThenBy(f => f.index); // within a severity keep the report's bottom-up order
-        foreach (var (finding, _) in ordered)
+        // The report's one order: bottom-up by layer (fix the lowest first), the most severe first within a layer.
+        foreach (var finding in report.Findings.Order(FindingOrder.Instance))
         {
             Line(text, $"{finding.Severity.ToString().ToUpperInvariant(),-9} {finding.Layer,-12} {finding.Id.PadRight(idWidth)} {finding.Message}");
             Line(text, $"{indent}fix: {finding.Fix}");

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace LoginPosture;
 
 /// <summary>
-/// Building blocks for options validation. Each check appends one message naming the setting (with its section
-/// prefix, such as <c>Tiers:</c>) and the fix, so a validator can report every invalid setting at once.
+/// Building blocks for options validation. Each check appends one message naming the setting (after
+/// <c>prefix</c>, such as a list element's <c>Entries[0]:</c>) and the fix, so a validator can report every invalid
+/// setting at once. Section names such as <c>Tiers:</c> are added by the host's validator, never here.
 /// </summary>
 internal static class OptionsErrors
 {

@@ -17,7 +17,7 @@ public sealed class AuditSampleTests : IDisposable
     }
 
     [Fact]
-    public void The_example_prints_a_table_worst_first()
+    public void The_example_prints_a_table_bottom_up_worst_first_within_a_layer()
     {
         var run = SampleProcess.Audit(Example);
 
@@ -26,9 +26,13 @@ public sealed class AuditSampleTests : IDisposable
         Assert.StartsWith("LoginPosture audit: U7654321", lines[0], StringComparison.Ordinal);
         Assert.Contains("Overall grade F. Findings: 1 critical", lines[1], StringComparison.Ordinal);
         var findings = lines.SkipWhile(l => !l.StartsWith("SEVERITY", StringComparison.Ordinal)).Skip(1).Where(l => !l.StartsWith(' ') && l.Length > 0).ToArray();
-        Assert.StartsWith("CRITICAL  Platform     AK002", findings[0], StringComparison.Ordinal);
-        var severities = findings.Select(l => l[..9].Trim()).ToArray();
-        Assert.Equal(severities.OrderBy(s => Array.IndexOf(["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO"], s)), severities);
+        Assert.Contains(findings, l => l.StartsWith("CRITICAL  Platform     AK002", StringComparison.Ordinal));
+        // The report's order (FindingOrder): layer bottom-up, then the most severe first; severity is a column.
+        var rows = findings.Select(l => (Layer: Array.IndexOf(["Entity", "Identity", "Permissions", "Platform", "Request"], l[10..22].Trim()),
+            Severity: Array.IndexOf(["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO"], l[..9].Trim()))).ToArray();
+        Assert.DoesNotContain(rows, r => r.Layer < 0 || r.Severity < 0);
+        Assert.True(rows.Select(r => r.Layer).Distinct().Count() > 1, "the example has findings on several layers");
+        Assert.Equal(rows.OrderBy(r => r.Layer).ThenBy(r => r.Severity), rows);
         Assert.Contains("Withdraw 20,000 from the phone: tier 1 Deny", run.Out, StringComparison.Ordinal);
         Assert.Empty(run.Error);
     }

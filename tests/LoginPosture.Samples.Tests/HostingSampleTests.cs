@@ -47,16 +47,16 @@ public sealed class HostingSampleTests
     public void A_malformed_rule_element_a_misspelt_option_and_every_conversion_error_are_listed()
     {
         var run = SampleProcess.Hosting(
-            "--LoginPosture:Layers:Rules:0:Layer=Identty",
-            "--LoginPosture:Layers:Rules:0:Code=twelve",
+            "--LoginPosture:Layers:Entries:0:Layer=Identty",
+            "--LoginPosture:Layers:Entries:0:Code=twelve",
             "--LoginPosture:Tiers:CriticalMaxFactorAg=00:05:00",
             "--LoginPosture:Tiers:RoutineMaxIdleTimeout=soon");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("LoginPosture settings in section 'LoginPosture' are invalid; startup stopped:", run.ErrorLines[0]);
         Assert.Equal(5, run.ErrorLines.Length);
-        Assert.Contains(run.ErrorLines, l => l.StartsWith("  - LoginPosture:Layers:Rules:0:Layer is 'Identty', not a Layer;", StringComparison.Ordinal));
-        Assert.Contains(run.ErrorLines, l => l.StartsWith("  - LoginPosture:Layers:Rules:0:Code is 'twelve', not a valid Int32;", StringComparison.Ordinal));
+        Assert.Contains(run.ErrorLines, l => l.StartsWith("  - LoginPosture:Layers:Entries:0:Layer is 'Identty', not a Layer;", StringComparison.Ordinal));
+        Assert.Contains(run.ErrorLines, l => l.StartsWith("  - LoginPosture:Layers:Entries:0:Code is 'twelve', not a valid Int32;", StringComparison.Ordinal));
         Assert.Contains(run.ErrorLines, l => l.StartsWith("  - LoginPosture:Tiers:CriticalMaxFactorAg is not a setting of TierPolicyOptions; known settings:", StringComparison.Ordinal));
         Assert.Contains(run.ErrorLines, l => l.StartsWith("  - LoginPosture:Tiers:RoutineMaxIdleTimeout is 'soon', not a duration;", StringComparison.Ordinal));
         Assert.Empty(run.Out);
@@ -64,7 +64,7 @@ public sealed class HostingSampleTests
 
     [Theory]
     [InlineData("--LoginPosture:Tierz:LargeOrderNotional=1", "LoginPosture:Tierz is not a setting of LoginPostureOptions")]
-    [InlineData("--LoginPosture:Layers:Rules:first:Layer=Identity", "LoginPosture:Layers:Rules:first is not a list index")]
+    [InlineData("--LoginPosture:Layers:Entries:first:Layer=Identity", "LoginPosture:Layers:Entries:first is not a list index")]
     [InlineData("--LoginPosture:Tiers=strict", "LoginPosture:Tiers is 'strict', but it is a section of TierPolicyOptions settings")]
     public void Any_key_the_binder_would_ignore_stops_startup(string arg, string expected)
     {

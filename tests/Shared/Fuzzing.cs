@@ -177,7 +177,7 @@ internal static class Fuzzing
     {
         try
         {
-            return [key.Label, .. KeyEvaluator.Evaluate(key, Now).GetFindings().Select(f => f.Message)];
+            return [key.Label, .. KeyEvaluator.Evaluate(key, Now).Findings.Select(f => f.Message)];
         }
         catch (ArgumentException e)
         {
@@ -208,7 +208,7 @@ internal static class Fuzzing
         return [key.Issues.ToString()];
     }, typeof(FormatException));
 
-    private static string? Signals(byte[] input, FailureSignal[] signals) => Check(input, () => Classifier.Diagnose(signals).ToFindings().Select(f => f.Message));
+    private static string? Signals(byte[] input, FailureSignal[] signals) => Check(input, () => Classifier.Diagnose(signals).Findings.Select(f => f.Message));
 
     private static string Text(byte[] bytes) => new(MemoryMarshal.Cast<byte, char>(bytes.AsSpan(0, bytes.Length & ~1)));
 

@@ -3,61 +3,32 @@ using System.Globalization;
 namespace LoginPosture.ApiKeys;
 
 /// <summary>
-/// The evaluator's verdict on one key: which rules it breaks, its overall risk, what it holds, what it used, the
+/// The evaluator's verdict on one key: which rules it breaks, its overall severity, what it holds, what it used, the
 /// minimal grant set it should be cut down to, and the excess to remove. Finding text is rendered only when
-/// <see cref="GetFindings"/> is called. Nothing here holds or prints key material: keys are named by label.
+/// <see cref="Findings"/> is read. Nothing here holds or prints key material: keys are named by label.
 /// </summary>
 public readonly record struct ApiKeyEvaluation
 {
     private readonly ApiKeyDescriptor? _descriptor;
-    private readonly ApiKeyRules? _rules;
+    private readonly ApiKeyThresholds? _thresholds;
     private readonly DateTimeOffset _now;
-
-    // Id, layer and anchor of each rule, indexed by the bit of its ApiKeyIssues flag.
-    private static readonly RuleInfo[] Rules =
-    [
-        new("AK001", Layer.Permissions,
-            "Seed 001 (treat API keys like cash); IAM Access Analyzer CheckAccessNotGranted; Cloudsplaining DataExfiltration and ResourceExposure"),
-        new("AK002", Layer.Platform,
-            "Binance API key permissions: withdrawals require the IP access restriction (apiRestrictions enableWithdrawals)"),
-        new("AK003", Layer.Platform,
-            "Seed 001 (IP whitelisting); Binance key rules of 2021-07-08 (trading lapses after 30 days without an IP list); Coinbase CDP IP allowlist; IBKR Trusted IPs"),
-        new("AK004", Layer.Platform,
-            "IBKR Trusted IPs accept single addresses only; Parliament RESOURCE_STAR (scope no wider than needed)"),
-        new("AK005", Layer.Permissions,
-            "AWS IAM Access Analyzer UnusedPermission (90-day tracking period) and policy generation from observed activity"),
-        new("AK006", Layer.Identity,
-            "CIS AWS Foundations 2.11 (v7.0): disable credentials unused for 45 days or more; IAM Access Analyzer UnusedIAMUserAccessKey"),
-        new("AK007", Layer.Identity,
-            "Seed 001 (time-limited tokens); GitHub fine-grained token policy (366-day maximum lifetime); Kraken valid_until"),
-        new("AK008", Layer.Identity,
-            "GitHub fine-grained personal access tokens: 366-day default maximum lifetime"),
-        new("AK009", Layer.Identity,
-            "CIS AWS Foundations 1.14 / 2.12 (rotate every 90 days or less); AWS Config access-keys-rotated (maxAccessKeyAge 90)"),
-        new("AK010", Layer.Permissions,
-            "Parliament PRIVILEGE_ESCALATION and PERMISSIONS_MANAGEMENT_ACTIONS; Cloudsplaining PrivilegeEscalation (high)"),
-        new("AK011", Layer.Permissions,
-            "Alpaca keeps paper and live credentials apart; IBKR live ports 7496/4001 versus paper 7497/4002"),
-        new("AK012", Layer.Platform,
-            "Seed 001 (keep usage logs, alert on abnormal activity); IBKR denies untrusted IPs; IAM Access Analyzer external access"),
-    ];
 
     internal ApiKeyEvaluation(
         ApiKeyDescriptor descriptor,
-        ApiKeyRules rules,
+        ApiKeyThresholds thresholds,
         DateTimeOffset now,
         ApiKeyIssues issues,
-        ApiKeyRisk risk,
+        Severity? severity,
         ApiKeyGrants granted,
         ApiKeyGrants exercised,
         ApiKeyGrants minimal,
         bool usageObserved)
     {
         _descriptor = descriptor;
-        _rules = rules;
+        _thresholds = thresholds;
         _now = now;
         Issues = issues;
-        Risk = risk;
+        Severity = severity;
         Granted = granted;
         Exercised = exercised;
         Minimal = minimal;
@@ -67,11 +38,11 @@ public readonly record struct ApiKeyEvaluation
     /// <summary>The label of the key evaluated.</summary>
     public string Label => _descriptor?.Label ?? "";
 
-    /// <summary>Every rule the key breaks.</summary>
+    /// <summary>Every rule the key breaks, one flag per <see cref="ApiKeyFindings"/> entry.</summary>
     public ApiKeyIssues Issues { get; }
 
-    /// <summary>The severity of the worst finding, or <see cref="ApiKeyRisk.None"/>.</summary>
-    public ApiKeyRisk Risk { get; }
+    /// <summary>The severity of the worst finding, or <see langword="null"/> when the key breaks no rule.</summary>
+    public Severity? Severity { get; }
 
     /// <summary>What the key may do.</summary>
     public ApiKeyGrants Granted { get; }
@@ -97,90 +68,85 @@ public readonly record struct ApiKeyEvaluation
     /// <returns><see langword="true"/> when at least one of them is broken.</returns>
     public bool Has(ApiKeyIssues issues) => (Issues & issues) != 0;
 
-    /// <summary>Renders one finding per broken rule, the most severe first (ties by id).</summary>
-    /// <returns>The findings; empty when the key breaks no rule. Each call builds a new list.</returns>
-    public IReadOnlyList<Finding> GetFindings()
+    /// <summary>
+    /// One finding per broken rule in <see cref="FindingOrder"/>, rendered from <see cref="ApiKeyFindings"/> with the
+    /// key's details; empty when the key breaks no rule. Each read renders a new list (the evaluation itself stays
+    /// allocation-free).
+    /// </summary>
+    public IReadOnlyList<Finding> Findings
     {
-        if (_descriptor is null || _rules is null || Issues == ApiKeyIssues.None)
+        get
         {
-            return [];
-        }
+            if (_descriptor is null || _thresholds is null || Issues == ApiKeyIssues.None)
+            {
+                return [];
+            }
 
-        var findings = new List<Finding>(System.Numerics.BitOperations.PopCount((uint)Issues));
-        for (var bits = (uint)Issues; bits != 0; bits &= bits - 1)
-        {
-            findings.Add(Render((ApiKeyIssues)(bits & (0u - bits))));
-        }
+            var findings = new List<Finding>(System.Numerics.BitOperations.PopCount((uint)Issues));
+            for (var bits = (uint)Issues; bits != 0; bits &= bits - 1)
+            {
+                var issue = (ApiKeyIssues)(bits & (0u - bits));
+                findings.Add(Raise(issue, ApiKeySeverity.Of(issue, Granted, Excess)));
+            }
 
-        findings.Sort(static (a, b) => b.Severity != a.Severity ? b.Severity.CompareTo(a.Severity) : string.CompareOrdinal(a.Id, b.Id));
-        return findings;
+            return FindingOrder.Sort(findings);
+        }
     }
 
-    private Finding Render(ApiKeyIssues issue)
-    {
-        var rule = Rules[System.Numerics.BitOperations.TrailingZeroCount((uint)issue)];
-        var (message, fix) = Describe(issue);
-        return new Finding(rule.Id, ApiKeyRules.SeverityOf(issue, Granted, Excess), rule.Layer, message, fix, rule.Anchor);
-    }
-
-    // Message and fix name this key's specifics, so they are composed per finding.
-    private (string Message, string Fix) Describe(ApiKeyIssues issue)
+    // Each rule is raised from its catalog entry with a message (and, where it names them, a fix) of this key's specifics.
+    private Finding Raise(ApiKeyIssues issue, Severity severity)
     {
         var d = _descriptor!;
-        var rules = _rules!;
+        var thresholds = _thresholds!;
         var key = $"API key '{d.Label}'";
         var inv = CultureInfo.InvariantCulture;
         return issue switch
         {
-            ApiKeyIssues.TradingKeyMovesFunds => (
-                $"{key} trades ({Granted & GrantSets.Trading}) and can also move funds ({Granted & GrantSets.MovesFunds}); a leak of this key can empty the account.",
-                "Turn withdrawals and transfers off on this key; move money with a separate IP-restricted key, or in the web portal behind a hardware second factor."),
-            ApiKeyIssues.WithdrawWithoutIpRestriction => (
-                $"{key} can withdraw funds and is accepted from any IP address.",
-                "Restrict the key to the fixed addresses of the hosts that use it, or turn withdrawals off."),
-            ApiKeyIssues.NoIpRestriction => (
+            ApiKeyIssues.TradingKeyMovesFunds => ApiKeyFindings.TradingKeyMovesFunds.Raise(
+                $"{key} trades ({Granted & GrantSets.Trading}) and can also move funds ({Granted & GrantSets.MovesFunds}); a leak of this key can empty the account."),
+            ApiKeyIssues.WithdrawWithoutIpRestriction => ApiKeyFindings.WithdrawWithoutIpRestriction.Raise(
+                $"{key} can withdraw funds and is accepted from any IP address."),
+            ApiKeyIssues.NoIpRestriction => ApiKeyFindings.NoIpRestriction.Raise(
                 d.IpAllowList.IsEmpty
                     ? $"{key} has no IP allow-list, so a leaked copy works from anywhere."
                     : $"{key} has an IP allow-list that admits every address ({string.Join(", ", d.IpAllowList)}), so a leaked copy works from anywhere.",
-                "Add an allow-list of the fixed addresses that call the API (IBKR: keep 'Allow connections from localhost only', or list Trusted IPs)."),
-            ApiKeyIssues.BroadAllowList => (
-                string.Create(inv, $"{key} allows {BroadEntries(d, rules)}, wider than /{rules.MinIPv4PrefixLength} (IPv4) or /{rules.MinIPv6PrefixLength} (IPv6)."),
-                "Narrow each entry to the single addresses (/32 or /128) or the smallest range of the hosts that call the API."),
-            ApiKeyIssues.UnusedGrants => (
-                string.Create(inv, $"{key} did not use {Excess} in the last {Days(rules.UnusedGrantWindow)} days."),
-                $"Remove the unused grants; the minimal set is {Minimal}. Where the platform bundles a grant with one you use, give that work its own key."),
-            ApiKeyIssues.UnusedKey => (
-                string.Create(inv, $"{key} has not been used for {Days(_now.UtcTicks - ApiKeyRules.QuietSince(d)!.Value)} days (limit {Days(rules.UnusedKeyAge)})."),
-                "Disable or delete the key; create a new one when a workflow needs it again."),
-            ApiKeyIssues.NoExpiry => (
+                severity, ApiKeyFindings.NoIpRestriction.Fix),
+            ApiKeyIssues.BroadAllowList => ApiKeyFindings.BroadAllowList.Raise(
+                string.Create(inv, $"{key} allows {BroadEntries(d, thresholds)}, wider than /{thresholds.MinIPv4PrefixLength} (IPv4) or /{thresholds.MinIPv6PrefixLength} (IPv6)."),
+                severity, ApiKeyFindings.BroadAllowList.Fix),
+            ApiKeyIssues.UnusedGrants => ApiKeyFindings.UnusedGrants.Raise(
+                string.Create(inv, $"{key} did not use {Excess} in the last {Days(thresholds.UnusedGrantWindow)} days."),
+                severity, $"Remove the unused grants; the minimal set is {Minimal}. Where the platform bundles a grant with one you use, give that work its own key."),
+            ApiKeyIssues.UnusedKey => ApiKeyFindings.UnusedKey.Raise(
+                string.Create(inv, $"{key} has not been used for {Days(_now.UtcTicks - ApiKeyThresholds.QuietSince(d)!.Value)} days (limit {Days(thresholds.UnusedKeyAge)}).")),
+            ApiKeyIssues.NoExpiry => ApiKeyFindings.NoExpiry.Raise(
                 $"{key} never expires.",
-                string.Create(inv, $"Issue keys with an expiry (Kraken valid_until) no more than {Days(rules.MaxLifetime)} days out, and replace them before it.")),
-            ApiKeyIssues.LifetimeTooLong => (
-                string.Create(inv, $"{key} is valid for {Days(d.Expires!.Value.UtcTicks - ((d.Rotated ?? d.Created)?.UtcTicks ?? _now.UtcTicks))} days, longer than {Days(rules.MaxLifetime)}."),
-                string.Create(inv, $"Reissue the key with an expiry no more than {Days(rules.MaxLifetime)} days after issue.")),
-            ApiKeyIssues.RotationOverdue => (
-                string.Create(inv, $"{key} has had the same secret for {Days(_now.UtcTicks - (d.Rotated ?? d.Created)!.Value.UtcTicks)} days (limit {Days(rules.MaxRotationAge)})."),
+                string.Create(inv, $"Issue keys with an expiry (Kraken valid_until) no more than {Days(thresholds.MaxLifetime)} days out, and replace them before it.")),
+            ApiKeyIssues.LifetimeTooLong => ApiKeyFindings.LifetimeTooLong.Raise(
+                string.Create(inv, $"{key} is valid for {Days(d.Expires!.Value.UtcTicks - ((d.Rotated ?? d.Created)?.UtcTicks ?? _now.UtcTicks))} days, longer than {Days(thresholds.MaxLifetime)}."),
+                string.Create(inv, $"Reissue the key with an expiry no more than {Days(thresholds.MaxLifetime)} days after issue.")),
+            ApiKeyIssues.RotationOverdue => ApiKeyFindings.RotationOverdue.Raise(
+                string.Create(inv, $"{key} has had the same secret for {Days(_now.UtcTicks - (d.Rotated ?? d.Created)!.Value.UtcTicks)} days (limit {Days(thresholds.MaxRotationAge)})."),
                 $"Create a replacement key with the minimal grant set ({Minimal}), move the workload to it, then delete this key."),
-            ApiKeyIssues.KeyManagement => (
-                $"{key} can create or change API keys, so whoever holds it can mint more access.",
-                "Remove key management from this key; manage keys only in an interactive session with a hardware second factor."),
-            ApiKeyIssues.LiveWherePaperSuffices => (
+            ApiKeyIssues.KeyManagement => ApiKeyFindings.KeyManagement.Raise(
+                $"{key} can create or change API keys, so whoever holds it can mint more access."),
+            ApiKeyIssues.LiveWherePaperSuffices => ApiKeyFindings.LiveWherePaperSuffices.Raise(
                 $"{key} reaches the live account, but its workflow does not declare that it needs live access.",
-                "Use paper or testnet credentials (IBKR ports 7497/4002, Alpaca paper keys, exchange testnets) until the workflow must go live, then set LiveAccessRequired."),
-            _ => (
+                severity, ApiKeyFindings.LiveWherePaperSuffices.Fix),
+            _ => ApiKeyFindings.UseOutsideAllowList.Raise(
                 $"{key} was used from {OutsideAddresses(d)}, outside its allow-list.",
-                "If those addresses are not yours, treat the key as leaked: revoke it, issue a new one and review what it did; if they are yours, add them as single addresses."),
+                severity, ApiKeyFindings.UseOutsideAllowList.Fix),
         };
     }
 
     private static long Days(long ticks) => ticks / TimeSpan.TicksPerDay;
 
-    private static string BroadEntries(ApiKeyDescriptor d, ApiKeyRules rules)
+    private static string BroadEntries(ApiKeyDescriptor d, ApiKeyThresholds thresholds)
     {
         var broad = new List<string>();
         foreach (var network in d.IpAllowList)
         {
-            if (rules.IsBroad(network))
+            if (thresholds.IsBroad(network))
             {
                 broad.Add(network.ToString());
             }
@@ -203,9 +169,7 @@ public readonly record struct ApiKeyEvaluation
         return string.Join(", ", outside);
     }
 
-    private sealed record RuleInfo(string Id, Layer Layer, string Anchor);
-
-    /// <summary>Summarises the verdict by label, risk, issues and grant sets.</summary>
-    /// <returns>For example <c>bot-1: High; issues NoIpRestriction; minimal Read, TradeSpot; excess Withdraw</c>.</returns>
-    public override string ToString() => $"{Label}: {Risk}; issues {Issues}; minimal {Minimal}; excess {Excess}";
+    /// <summary>Summarises the verdict by label, severity, issues and grant sets.</summary>
+    /// <returns>For example <c>bot-1: High; issues NoIpRestriction; minimal Read, TradeSpot; excess Withdraw</c> (<c>None</c> without findings).</returns>
+    public override string ToString() => $"{Label}: {(Severity is { } s ? s.ToString() : "None")}; issues {Issues}; minimal {Minimal}; excess {Excess}";
 }

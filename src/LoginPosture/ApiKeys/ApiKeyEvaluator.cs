@@ -9,14 +9,14 @@ namespace LoginPosture.ApiKeys;
 /// allocates nothing until its findings are rendered.
 /// </summary>
 /// <remarks>
-/// The risk is the severity of the worst finding. Every rule can only go quiet, or fall in severity, when a grant
+/// The evaluation's severity is that of its worst finding. Every rule can only go quiet, or fall in severity, when a grant
 /// the key did not use is removed, and an allow-list never produces a finding worse than the missing allow-list it
-/// replaces, so cutting a key down never raises its risk.
+/// replaces, so cutting a key down never raises its severity.
 /// </remarks>
 public sealed class ApiKeyEvaluator
 {
     private readonly TimeProvider _time;
-    private readonly ApiKeyRules _rules;
+    private readonly ApiKeyThresholds _thresholds;
 
     /// <summary>Creates an evaluator from validated options.</summary>
     /// <param name="options">The thresholds; read once here and never again.</param>
@@ -27,16 +27,16 @@ public sealed class ApiKeyEvaluator
     {
         Guard.NotNull(options);
         var errors = new List<string>();
-        options.Validate(errors, "ApiKeys:");
+        options.Validate(errors);
         OptionsErrors.ThrowIfAny<ApiKeyEvaluatorOptions>(errors);
 
         _time = timeProvider ?? TimeProvider.System;
-        _rules = new ApiKeyRules(options);
+        _thresholds = new ApiKeyThresholds(options);
     }
 
     /// <summary>Evaluates a key at the current time of the evaluator's clock.</summary>
     /// <param name="descriptor">The key.</param>
-    /// <returns>The issues, risk, minimal and excess grant sets; findings are rendered on demand.</returns>
+    /// <returns>The issues, severity, minimal and excess grant sets; findings are rendered on demand.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="descriptor"/> is null.</exception>
     /// <exception cref="ArgumentException">The key is rotated before it was created, or expires before it was created.</exception>
     public ApiKeyEvaluation Evaluate(ApiKeyDescriptor descriptor) => Evaluate(descriptor, _time.GetUtcNow());
@@ -44,7 +44,7 @@ public sealed class ApiKeyEvaluator
     /// <summary>Evaluates a key at a given instant (deterministic: no clock is read).</summary>
     /// <param name="descriptor">The key.</param>
     /// <param name="now">The instant of the evaluation; the tracking window ends here.</param>
-    /// <returns>The issues, risk, minimal and excess grant sets; findings are rendered on demand.</returns>
+    /// <returns>The issues, severity, minimal and excess grant sets; findings are rendered on demand.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="descriptor"/> is null.</exception>
     /// <exception cref="ArgumentException">The key is rotated before it was created, or expires before it was created.</exception>
     public ApiKeyEvaluation Evaluate(ApiKeyDescriptor descriptor, DateTimeOffset now)
@@ -52,7 +52,7 @@ public sealed class ApiKeyEvaluator
         Guard.NotNull(descriptor);
         Validate(descriptor);
 
-        var rules = _rules;
+        var thresholds = _thresholds;
         var nowTicks = now.UtcTicks;
         var granted = descriptor.Grants;
         var usage = descriptor.Usage;
@@ -63,7 +63,7 @@ public sealed class ApiKeyEvaluator
         var minimal = granted;
         if (usage is not null)
         {
-            var windowStart = nowTicks - rules.UnusedGrantWindow;
+            var windowStart = nowTicks - thresholds.UnusedGrantWindow;
             exercised = usage.UsedSince(windowStart) & granted;
             minimal = (exercised & GrantSets.Writes) != 0 ? exercised | (granted & ApiKeyGrants.Read) : exercised;
             if (minimal != granted && ObservedWholeWindow(descriptor, usage, windowStart))
@@ -82,8 +82,8 @@ public sealed class ApiKeyEvaluator
             issues |= ApiKeyIssues.KeyManagement;
         }
 
-        issues |= CheckNetwork(descriptor, usage, granted, rules);
-        issues |= CheckLifecycle(descriptor, nowTicks, rules);
+        issues |= CheckNetwork(descriptor, usage, granted, thresholds);
+        issues |= CheckLifecycle(descriptor, nowTicks, thresholds);
 
         if (descriptor.Environment == ApiKeyEnvironment.Live && !descriptor.LiveAccessRequired)
         {
@@ -92,7 +92,7 @@ public sealed class ApiKeyEvaluator
 
         var excess = granted & ~minimal;
         return new ApiKeyEvaluation(
-            descriptor, rules, now, issues, ApiKeyRules.RiskOf(issues, granted, excess), granted, exercised, minimal, usage is not null);
+            descriptor, thresholds, now, issues, ApiKeySeverity.WorstOf(issues, granted, excess), granted, exercised, minimal, usage is not null);
     }
 
     // Like Access Analyzer, only call a grant unused when the key existed and was watched for the whole window.
@@ -100,7 +100,7 @@ public sealed class ApiKeyEvaluator
         usage.ObservedSince.UtcTicks <= windowStart
         && (descriptor.Created is not { } created || created.UtcTicks <= windowStart);
 
-    private static ApiKeyIssues CheckNetwork(ApiKeyDescriptor descriptor, ApiKeyUsage? usage, ApiKeyGrants granted, ApiKeyRules rules)
+    private static ApiKeyIssues CheckNetwork(ApiKeyDescriptor descriptor, ApiKeyUsage? usage, ApiKeyGrants granted, ApiKeyThresholds thresholds)
     {
         var list = descriptor.IpAllowList;
         if (!descriptor.IsIpRestricted || AdmitsEveryAddress(list))
@@ -113,7 +113,7 @@ public sealed class ApiKeyEvaluator
         var issues = ApiKeyIssues.None;
         foreach (var network in list)
         {
-            if (rules.IsBroad(network))
+            if (thresholds.IsBroad(network))
             {
                 issues |= ApiKeyIssues.BroadAllowList;
                 break;
@@ -135,12 +135,12 @@ public sealed class ApiKeyEvaluator
         return issues;
     }
 
-    private static ApiKeyIssues CheckLifecycle(ApiKeyDescriptor descriptor, long nowTicks, ApiKeyRules rules)
+    private static ApiKeyIssues CheckLifecycle(ApiKeyDescriptor descriptor, long nowTicks, ApiKeyThresholds thresholds)
     {
         var issues = ApiKeyIssues.None;
         var created = descriptor.Created;
 
-        if (ApiKeyRules.QuietSince(descriptor) is { } quiet && nowTicks - quiet >= rules.UnusedKeyAge)
+        if (ApiKeyThresholds.QuietSince(descriptor) is { } quiet && nowTicks - quiet >= thresholds.UnusedKeyAge)
         {
             issues |= ApiKeyIssues.UnusedKey;
         }
@@ -150,12 +150,12 @@ public sealed class ApiKeyEvaluator
         {
             issues |= ApiKeyIssues.NoExpiry;
         }
-        else if (expires.UtcTicks - (issued?.UtcTicks ?? nowTicks) > rules.MaxLifetime)
+        else if (expires.UtcTicks - (issued?.UtcTicks ?? nowTicks) > thresholds.MaxLifetime)
         {
             issues |= ApiKeyIssues.LifetimeTooLong;
         }
 
-        if (issued is { } since && nowTicks - since.UtcTicks > rules.MaxRotationAge)
+        if (issued is { } since && nowTicks - since.UtcTicks > thresholds.MaxRotationAge)
         {
             issues |= ApiKeyIssues.RotationOverdue;
         }

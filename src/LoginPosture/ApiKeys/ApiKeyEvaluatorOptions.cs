@@ -27,22 +27,25 @@ public sealed class ApiKeyEvaluatorOptions
     /// <value>The default is 64: one IPv6 subnet, the boundary below which interface identifiers live (RFC 4291).</value>
     public int MinIPv6PrefixLength { get; set; } = 64;
 
-    /// <summary>Adds a message for every invalid setting to <paramref name="errors"/>, prefixing each setting's name.</summary>
-    internal void Validate(List<string> errors, string prefix)
+    /// <summary>
+    /// Adds a message for every invalid setting to <paramref name="errors"/>, naming the setting as this class does; the
+    /// host's validator puts its configuration section in front.
+    /// </summary>
+    internal void Validate(List<string> errors)
     {
-        RequireDays(errors, prefix, nameof(UnusedGrantWindow), UnusedGrantWindow, 365);
-        RequireDays(errors, prefix, nameof(UnusedKeyAge), UnusedKeyAge, 365);
-        RequireDays(errors, prefix, nameof(MaxRotationAge), MaxRotationAge, 3660);
-        RequireDays(errors, prefix, nameof(MaxLifetime), MaxLifetime, 3660);
-        OptionsErrors.RequireRange(errors, prefix, nameof(MinIPv4PrefixLength), MinIPv4PrefixLength, 0, 32);
-        OptionsErrors.RequireRange(errors, prefix, nameof(MinIPv6PrefixLength), MinIPv6PrefixLength, 0, 128);
+        RequireDays(errors, nameof(UnusedGrantWindow), UnusedGrantWindow, 365);
+        RequireDays(errors, nameof(UnusedKeyAge), UnusedKeyAge, 365);
+        RequireDays(errors, nameof(MaxRotationAge), MaxRotationAge, 3660);
+        RequireDays(errors, nameof(MaxLifetime), MaxLifetime, 3660);
+        OptionsErrors.RequireRange(errors, "", nameof(MinIPv4PrefixLength), MinIPv4PrefixLength, 0, 32);
+        OptionsErrors.RequireRange(errors, "", nameof(MinIPv6PrefixLength), MinIPv6PrefixLength, 0, 128);
     }
 
-    private static void RequireDays(List<string> errors, string prefix, string name, TimeSpan value, int maxDays)
+    private static void RequireDays(List<string> errors, string name, TimeSpan value, int maxDays)
     {
         if (value < TimeSpan.FromDays(1) || value > TimeSpan.FromDays(maxDays))
         {
-            errors.Add($"{prefix}{name} is {value}; set a duration from 1.00:00:00 to {maxDays}.00:00:00.");
+            errors.Add($"{name} is {value}; set a duration from 1.00:00:00 to {maxDays}.00:00:00.");
         }
     }
 }

@@ -1,8 +1,9 @@
 namespace LoginPosture.ApiKeys;
 
 /// <summary>
-/// The rules an API key breaks, as data. Each flag becomes one <see cref="Finding"/> whose id is given below;
-/// <see cref="ApiKeyEvaluation.GetFindings"/> renders them with the key's details, severity, fix and anchor.
+/// The rules an API key breaks, as flags the evaluator sets without allocating. Each flag is raised as its
+/// <see cref="ApiKeyFindings"/> entry of the same name (the id is the entry's, never the flag's position) when
+/// <see cref="ApiKeyEvaluation.Findings"/> is read.
 /// </summary>
 [Flags]
 public enum ApiKeyIssues

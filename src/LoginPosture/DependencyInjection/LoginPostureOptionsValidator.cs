@@ -22,22 +22,30 @@ public sealed class LoginPostureOptionsValidator : IValidateOptions<LoginPosture
     internal static List<string> Collect(LoginPostureOptions options)
     {
         var errors = new List<string>();
-        Section(errors, options.Tiers, nameof(options.Tiers))?.Validate(errors, "Tiers:");
-        Section(errors, options.ApiKeys, nameof(options.ApiKeys))?.Validate(errors, "ApiKeys:");
-        Section(errors, options.SecondFactors, nameof(options.SecondFactors))?.Validate(errors, "SecondFactors:");
-        Section(errors, options.Otp, nameof(options.Otp))?.Validate(errors, "Otp:");
-        Section(errors, options.Layers, nameof(options.Layers))?.Validate(errors, "Layers:");
+        Section(errors, options.Tiers, nameof(options.Tiers), static (o, e) => o.Validate(e));
+        Section(errors, options.ApiKeys, nameof(options.ApiKeys), static (o, e) => o.Validate(e));
+        Section(errors, options.SecondFactors, nameof(options.SecondFactors), static (o, e) => o.Validate(e));
+        Section(errors, options.Otp, nameof(options.Otp), static (o, e) => o.Validate(e));
+        Section(errors, options.Layers, nameof(options.Layers), static (o, e) => o.Validate(e));
         return errors;
     }
 
-    private static T? Section<T>(List<string> errors, T? section, string name)
+    // The engines name their own settings; the section they sit in belongs to the host's configuration layout, so
+    // the prefix is added here and nowhere else.
+    private static void Section<T>(List<string> errors, T? section, string name, Action<T, List<string>> validate)
         where T : class
     {
         if (section is null)
         {
             errors.Add($"{name} is null; remove the assignment or set a new {typeof(T).Name}().");
+            return;
         }
 
-        return section;
+        var own = new List<string>();
+        validate(section, own);
+        foreach (var error in own)
+        {
+            errors.Add($"{name}:{error}");
+        }
     }
 }

@@ -4,7 +4,7 @@ namespace LoginPosture.Layers;
 
 /// <summary>
 /// The classifier's answer for one signal: the layer that failed (or that the notice is about), the cause, the
-/// retry advice and the remediation. A small struct holding references to shared catalog data: creating one
+/// retry advice and the fix. A small struct holding references to shared catalog data: creating one
 /// allocates nothing, and the text is only read when asked for.
 /// </summary>
 public readonly record struct Diagnosis
@@ -53,7 +53,7 @@ public readonly record struct Diagnosis
     public Severity Severity => Cause.Severity;
 
     /// <summary>What a person can do to resolve the failure.</summary>
-    public string Remediation => Cause.Remediation;
+    public string Fix => Cause.Fix;
 
     /// <summary>Whether the catalog recognised the signal (false when the layer was inferred).</summary>
     public bool IsKnown => Cause.IsKnown;
@@ -63,10 +63,10 @@ public readonly record struct Diagnosis
 
     internal const string InferredAnchor = "LoginPosture layer inference: no catalog row matched; layer read from the wording, code range or HTTP status";
 
-    /// <summary>Turns the diagnosis into a finding for a posture report: the cause id, severity, layer, fix and anchor.</summary>
-    /// <returns>A finding whose message states the cause and quotes the signal.</returns>
-    public Finding ToFinding() =>
-        new(CauseId, Severity, Layer, $"{Cause.Summary} Signal: {Describe(Signal)}", Remediation, Anchor);
+    // The diagnosis as a finding for a report: the cause id, severity, layer, fix and anchor; the message states the
+    // cause and quotes the signal.
+    internal Finding ToFinding() =>
+        new(CauseId, Severity, Layer, $"{Cause.Title} Signal: {Describe(Signal)}", Fix, Anchor);
 
     /// <inheritdoc />
     public override string ToString() => $"{(IsFailure ? Layer.ToString() : "Info")} {CauseId} ({Retry})";

@@ -1,21 +1,21 @@
 namespace LoginPosture.Layers;
 
 /// <summary>
-/// One cause of a failure signal, from the built-in catalog or from a configured rule: the layer it belongs to,
+/// One cause of a failure signal, from the built-in catalog or from a configured catalog entry: the layer it belongs to,
 /// what to do next and how a person fixes it. Instances are shared and immutable, so a diagnosis carries a
 /// reference and never copies text.
 /// </summary>
 public sealed class FailureCause
 {
-    internal FailureCause(string id, Layer layer, bool isFailure, RetryAdvice retry, Severity severity, string summary, string remediation)
+    internal FailureCause(string id, Layer layer, bool isFailure, RetryAdvice retry, Severity severity, string title, string fix)
     {
         Id = id;
         Layer = layer;
         IsFailure = isFailure;
         Retry = retry;
         Severity = severity;
-        Summary = summary;
-        Remediation = remediation;
+        Title = title;
+        Fix = fix;
         IsKnown = !id.StartsWith(UnknownPrefix, StringComparison.Ordinal);
     }
 
@@ -37,10 +37,10 @@ public sealed class FailureCause
     public Severity Severity { get; }
 
     /// <summary>One sentence saying what went wrong.</summary>
-    public string Summary { get; }
+    public string Title { get; }
 
     /// <summary>What a person can do to resolve it.</summary>
-    public string Remediation { get; }
+    public string Fix { get; }
 
     /// <summary>False for the <c>unknown.*</c> causes returned when nothing in the catalog matched.</summary>
     public bool IsKnown { get; }

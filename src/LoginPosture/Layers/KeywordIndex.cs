@@ -14,14 +14,14 @@ internal sealed class KeywordIndex
     public const int MinKeywordLength = 3;
 
     private const int TableSize = 4096;
-    private readonly MatchRule[] _rules;
+    private readonly CauseMatcher[] _rules;
     private readonly int[]?[] _table = new int[]?[TableSize];
     private readonly int[] _all;
     private readonly int[] _irregular;
     private readonly int[] _prefixes;
 
     /// <param name="rules">Keyword rules, sorted by priority (best first), each keyword at least three characters.</param>
-    public KeywordIndex(MatchRule[] rules)
+    public KeywordIndex(CauseMatcher[] rules)
     {
         _rules = rules;
         _prefixes = new int[rules.Length];
@@ -60,7 +60,7 @@ internal sealed class KeywordIndex
 
     public IEnumerable<FailureCause> Causes => _rules.Select(static r => r.Cause);
 
-    public MatchRule? Find(ReadOnlySpan<char> text, SignalSource source)
+    public CauseMatcher? Find(ReadOnlySpan<char> text, SignalSource source)
     {
         var best = int.MaxValue;
         var last = text.Length - MinKeywordLength;
@@ -119,7 +119,7 @@ internal sealed class KeywordIndex
 
     // The plain definition of Find, kept to test the table against: the first rule, in priority order, whose keyword
     // starts a word of the text.
-    internal MatchRule? Scan(ReadOnlySpan<char> text, SignalSource source)
+    internal CauseMatcher? Scan(ReadOnlySpan<char> text, SignalSource source)
     {
         foreach (var rule in _rules)
         {

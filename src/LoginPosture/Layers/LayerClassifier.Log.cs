@@ -6,7 +6,7 @@ public sealed partial class LayerClassifier
     private const string HealthyPortalAnchor = "Client Portal auth status (/iserver/auth/status, /tickle): authenticated=true, connected=true, competing=false is a healthy session";
 
     // The rules a Client Portal auth-status object in a line resolves to, indexed by PortalState.
-    private readonly MatchRule?[] _portalRules;
+    private readonly CauseMatcher?[] _portalRules;
 
     // A log line whose code (if any) decided nothing. The order: the HTTP status with a keyword of the body's error
     // text, then of the line; a keyword of the error text, then of the line; a Client Portal status object; the HTTP
@@ -19,7 +19,7 @@ public sealed partial class LayerClassifier
         var errorText = body.IsEmpty ? default : WebApiBody.ErrorText(line, body).Of(line);
         var source = SignalSource.Log;
 
-        KeyedRules? statusRules = null;
+        KeyedMatchers? statusRules = null;
         if ((signal.HttpStatus ?? bodyStatus) is { } status && _byHttpStatus.TryGetValue(status, out statusRules)
             && (statusRules.Match(errorText, source, allowKeyOnly: false) ?? statusRules.Match(line, source, allowKeyOnly: false)) is { } byStatusAndKeyword)
         {
@@ -81,10 +81,10 @@ public sealed partial class LayerClassifier
         return _catalog.Unknown(layerFromNumbers);
     }
 
-    private static MatchRule?[] PortalRules(KeywordIndex keywords, LayerCatalog catalog)
+    private static CauseMatcher?[] PortalRules(KeywordIndex keywords, LayerCatalog catalog)
     {
-        var rules = new MatchRule?[(int)PortalState.NotConnected + 1];
-        rules[(int)PortalState.Healthy] = new MatchRule(catalog.Causes["platform.connection-ok"], HealthyPortalAnchor, null, null, custom: false, order: -1);
+        var rules = new CauseMatcher?[(int)PortalState.NotConnected + 1];
+        rules[(int)PortalState.Healthy] = new CauseMatcher(catalog.Causes["platform.connection-ok"], HealthyPortalAnchor, null, null, custom: false, order: -1);
         rules[(int)PortalState.NotAuthenticated] = keywords.Find("authenticated=false", SignalSource.ClientPortal);
         rules[(int)PortalState.Competing] = keywords.Find("competing=true", SignalSource.ClientPortal);
         rules[(int)PortalState.NotConnected] = keywords.Find("connected=false", SignalSource.ClientPortal);

@@ -27,8 +27,8 @@ namespace LoginPosture.Layers;
 /// </remarks>
 public sealed partial class LayerClassifier
 {
-    private readonly FrozenDictionary<int, KeyedRules> _byCode;
-    private readonly FrozenDictionary<int, KeyedRules> _byHttpStatus;
+    private readonly FrozenDictionary<int, KeyedMatchers> _byCode;
+    private readonly FrozenDictionary<int, KeyedMatchers> _byHttpStatus;
     private readonly KeywordIndex _keywords;
     private readonly LayerCatalog _catalog;
 
@@ -41,18 +41,18 @@ public sealed partial class LayerClassifier
     {
         options ??= new LayerClassifierOptions();
         var errors = new List<string>();
-        options.Validate(errors, "Layers:");
+        options.Validate(errors);
         OptionsErrors.ThrowIfAny<LayerClassifierOptions>(errors);
 
         _catalog = LayerCatalog.BuiltIn;
-        var byCode = new Dictionary<int, List<MatchRule>>();
-        var byStatus = new Dictionary<int, List<MatchRule>>();
-        var keywords = new List<MatchRule>();
+        var byCode = new Dictionary<int, List<CauseMatcher>>();
+        var byStatus = new Dictionary<int, List<CauseMatcher>>();
+        var keywords = new List<CauseMatcher>();
         var order = 0;
-        foreach (var rule in options.Rules)
+        foreach (var rule in options.Entries)
         {
-            var cause = new FailureCause(rule.CauseId, rule.Layer, rule.IsFailure, rule.Retry, rule.Severity, rule.Summary.Trim(), rule.Remediation.Trim());
-            var compiled = new MatchRule(cause, rule.Anchor.Trim(), rule.Keyword?.Trim(), rule.Source, custom: true, order++);
+            var cause = new FailureCause(rule.CauseId, rule.Layer, rule.IsFailure, rule.Retry, rule.Severity, rule.Title.Trim(), rule.Fix.Trim());
+            var compiled = new CauseMatcher(cause, rule.Anchor.Trim(), rule.Keyword?.Trim(), rule.Source, custom: true, order++);
             var key = rule.Code ?? rule.HttpStatus;
             if (key is { } value)
             {
@@ -71,7 +71,7 @@ public sealed partial class LayerClassifier
 
         _byCode = Compile(byCode);
         _byHttpStatus = Compile(byStatus);
-        keywords.Sort(MatchRule.ComparePriority);
+        keywords.Sort(CauseMatcher.ComparePriority);
         _keywords = new KeywordIndex([.. keywords]);
         _portalRules = PortalRules(_keywords, _catalog);
     }
@@ -100,7 +100,7 @@ public sealed partial class LayerClassifier
             return DiagnoseDecorated(signal, text);
         }
 
-        KeyedRules? statusRules = null;
+        KeyedMatchers? statusRules = null;
         if (signal.HttpStatus is { } status && _byHttpStatus.TryGetValue(status, out statusRules)
             && statusRules.Match(text, source, allowKeyOnly: false) is { } byStatusAndKeyword)
         {
@@ -203,15 +203,15 @@ public sealed partial class LayerClassifier
 
     // A catalog row becomes one rule per use: keyed on its code or status (with or without its keyword), or keyed
     // on its keyword alone (optionally for one source kind).
-    private static void AddCatalogRow(CatalogRow row, Dictionary<int, List<MatchRule>> keyed, List<MatchRule> keywords, ref int order)
+    private static void AddCatalogRow(CatalogRow row, Dictionary<int, List<CauseMatcher>> keyed, List<CauseMatcher> keywords, ref int order)
     {
         foreach (var use in row.Use.Split(','))
         {
             var rule = use switch
             {
-                "code" => new MatchRule(row.Cause, row.Source, null, null, custom: false, order++),
-                "code+kw" or "text" => new MatchRule(row.Cause, row.Source, row.Keyword, null, custom: false, order++),
-                _ => new MatchRule(row.Cause, row.Source, row.Keyword, Enum.Parse<SignalSource>(use["text@".Length..], ignoreCase: true), custom: false, order++),
+                "code" => new CauseMatcher(row.Cause, row.Source, null, null, custom: false, order++),
+                "code+kw" or "text" => new CauseMatcher(row.Cause, row.Source, row.Keyword, null, custom: false, order++),
+                _ => new CauseMatcher(row.Cause, row.Source, row.Keyword, Enum.Parse<SignalSource>(use["text@".Length..], ignoreCase: true), custom: false, order++),
             };
 
             if (use.StartsWith("code", StringComparison.Ordinal))
@@ -225,7 +225,7 @@ public sealed partial class LayerClassifier
         }
     }
 
-    private static void Add(Dictionary<int, List<MatchRule>> target, int key, MatchRule rule)
+    private static void Add(Dictionary<int, List<CauseMatcher>> target, int key, CauseMatcher rule)
     {
         if (!target.TryGetValue(key, out var list))
         {
@@ -235,6 +235,6 @@ public sealed partial class LayerClassifier
         list.Add(rule);
     }
 
-    private static FrozenDictionary<int, KeyedRules> Compile(Dictionary<int, List<MatchRule>> rules) =>
-        rules.ToFrozenDictionary(static p => p.Key, static p => new KeyedRules(p.Value));
+    private static FrozenDictionary<int, KeyedMatchers> Compile(Dictionary<int, List<CauseMatcher>> rules) =>
+        rules.ToFrozenDictionary(static p => p.Key, static p => new KeyedMatchers(p.Value));
 }

@@ -2,103 +2,107 @@ using System.Text.RegularExpressions;
 
 namespace LoginPosture.Layers;
 
-/// <summary>Settings of the layer classifier: rules that extend the built-in IBKR catalog.</summary>
+/// <summary>Settings of the layer classifier: entries that extend the built-in IBKR catalog.</summary>
 public sealed partial class LayerClassifierOptions
 {
     private const int MinKeywordLength = KeywordIndex.MinKeywordLength;
     private const int MaxKeywordLength = 200;
 
     /// <summary>
-    /// Extra rules, tried before the built-in catalog. Among them the catalog's order applies: for a code, a rule
-    /// with a matching keyword beats a rule on the code alone; the longest matching keyword wins; then list order.
+    /// Extra catalog entries, tried before the built-in catalog. Among them the catalog's order applies: for a code,
+    /// an entry with a matching keyword beats an entry on the code alone; the longest matching keyword wins; then
+    /// list order.
     /// </summary>
     /// <value>The default is an empty list: the built-in catalog of real IBKR signals only.</value>
-    public IList<LayerRule> Rules { get; set; } = [];
+    public IList<LayerCatalogEntry> Entries { get; set; } = [];
 
-    /// <summary>Adds a message for every invalid setting to <paramref name="errors"/>, prefixing each setting's name.</summary>
-    internal void Validate(List<string> errors, string prefix)
+    /// <summary>
+    /// Adds a message for every invalid setting to <paramref name="errors"/>, naming the setting as this class does; the
+    /// host's validator puts its configuration section in front.
+    /// </summary>
+    internal void Validate(List<string> errors)
     {
-        if (Rules is null)
+        if (Entries is null)
         {
-            errors.Add($"{prefix}Rules is null; leave it unset or assign an empty list.");
+            errors.Add($"Entries is null; leave it unset or assign an empty list.");
             return;
         }
 
         var builtIn = LayerCatalog.BuiltIn.Causes;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var keys = new HashSet<(int?, int?, string?, SignalSource?)>();
-        for (var i = 0; i < Rules.Count; i++)
+        for (var i = 0; i < Entries.Count; i++)
         {
-            var at = $"{prefix}Rules[{i}]:";
-            if (Rules[i] is not { } rule)
+            var at = $"Entries[{i}]:";
+            if (Entries[i] is not { } entry)
             {
-                errors.Add($"{prefix}Rules[{i}] is null; remove it or set a rule.");
+                errors.Add($"Entries[{i}] is null; remove it or set an entry.");
                 continue;
             }
 
-            if (string.IsNullOrEmpty(rule.CauseId) || rule.CauseId.Length > 100 || !CauseIdPattern().IsMatch(rule.CauseId))
+            if (string.IsNullOrEmpty(entry.CauseId) || entry.CauseId.Length > 100 || !CauseIdPattern().IsMatch(entry.CauseId))
             {
-                errors.Add($"{at}CauseId is '{rule.CauseId}'; use 1 to 100 lowercase letters, digits, '.', '-' or '_', such as 'mybroker.session-expired'.");
+                errors.Add($"{at}CauseId is '{entry.CauseId}'; use 1 to 100 lowercase letters, digits, '.', '-' or '_', such as 'mybroker.session-expired'.");
             }
-            else if (rule.CauseId.StartsWith(FailureCause.UnknownPrefix, StringComparison.Ordinal) || builtIn.ContainsKey(rule.CauseId))
+            else if (entry.CauseId.StartsWith(FailureCause.UnknownPrefix, StringComparison.Ordinal) || builtIn.ContainsKey(entry.CauseId))
             {
-                errors.Add($"{at}CauseId '{rule.CauseId}' is reserved by the built-in catalog; choose an id of your own, such as 'mybroker.{rule.CauseId}'.");
+                errors.Add($"{at}CauseId '{entry.CauseId}' is reserved by the built-in catalog; choose an id of your own, such as 'mybroker.{entry.CauseId}'.");
             }
-            else if (!ids.Add(rule.CauseId))
+            else if (!ids.Add(entry.CauseId))
             {
-                errors.Add($"{at}CauseId '{rule.CauseId}' is used by an earlier rule; give every rule its own id.");
-            }
-
-            OptionsErrors.RequireDefined(errors, at, nameof(rule.Layer), rule.Layer);
-            OptionsErrors.RequireDefined(errors, at, nameof(rule.Retry), rule.Retry);
-            OptionsErrors.RequireDefined(errors, at, nameof(rule.Severity), rule.Severity);
-            if (rule.Source is { } source)
-            {
-                OptionsErrors.RequireDefined(errors, at, nameof(rule.Source), source);
+                errors.Add($"{at}CauseId '{entry.CauseId}' is used by an earlier entry; give every entry its own id.");
             }
 
-            if (rule.IsFailure && rule.Retry == RetryAdvice.None)
+            OptionsErrors.RequireDefined(errors, at, nameof(entry.Layer), entry.Layer);
+            OptionsErrors.RequireDefined(errors, at, nameof(entry.Retry), entry.Retry);
+            OptionsErrors.RequireDefined(errors, at, nameof(entry.Severity), entry.Severity);
+            if (entry.Source is { } source)
+            {
+                OptionsErrors.RequireDefined(errors, at, nameof(entry.Source), source);
+            }
+
+            if (entry.IsFailure && entry.Retry == RetryAdvice.None)
             {
                 errors.Add($"{at}Retry is None for a failure; choose RetryNow, BackOff, Reauthenticate, Resubscribe or DoNotRetry, or set IsFailure to false.");
             }
-            else if (!rule.IsFailure && rule.Retry != RetryAdvice.None)
+            else if (!entry.IsFailure && entry.Retry != RetryAdvice.None)
             {
-                errors.Add($"{at}Retry is {rule.Retry} for an informational notice; set Retry to None, or set IsFailure to true.");
+                errors.Add($"{at}Retry is {entry.Retry} for an informational notice; set Retry to None, or set IsFailure to true.");
             }
 
-            if (rule.Code is < 0)
+            if (entry.Code is < 0)
             {
-                errors.Add($"{at}Code is {rule.Code}; set zero or a positive code, or null to match without a code.");
+                errors.Add($"{at}Code is {entry.Code}; set zero or a positive code, or null to match without a code.");
             }
 
-            if (rule.HttpStatus is < 100 or > 599)
+            if (entry.HttpStatus is < 100 or > 599)
             {
-                errors.Add($"{at}HttpStatus is {rule.HttpStatus}; set a status from 100 to 599, or null.");
+                errors.Add($"{at}HttpStatus is {entry.HttpStatus}; set a status from 100 to 599, or null.");
             }
 
-            if (rule.Code is not null && rule.HttpStatus is not null)
+            if (entry.Code is not null && entry.HttpStatus is not null)
             {
-                errors.Add($"{at}sets both Code and HttpStatus; key the rule on one of them (split it into two rules if both apply).");
+                errors.Add($"{at}sets both Code and HttpStatus; key the entry on one of them (split it into two entries if both apply).");
             }
 
-            var keyword = rule.Keyword?.Trim();
-            if (rule.Keyword is not null && (keyword!.Length is < MinKeywordLength or > MaxKeywordLength || !WordStarts.IsWordChar(keyword[0])))
+            var keyword = entry.Keyword?.Trim();
+            if (entry.Keyword is not null && (keyword!.Length is < MinKeywordLength or > MaxKeywordLength || !WordStarts.IsWordChar(keyword[0])))
             {
-                errors.Add($"{at}Keyword is '{rule.Keyword}'; use {MinKeywordLength} to {MaxKeywordLength} characters of a stable part of the message, starting with a letter or digit, or null.");
+                errors.Add($"{at}Keyword is '{entry.Keyword}'; use {MinKeywordLength} to {MaxKeywordLength} characters of a stable part of the message, starting with a letter or digit, or null.");
             }
 
-            if (rule.Code is null && rule.HttpStatus is null && rule.Keyword is null)
+            if (entry.Code is null && entry.HttpStatus is null && entry.Keyword is null)
             {
                 errors.Add($"{at}matches nothing; set a Code, an HttpStatus or a Keyword.");
             }
-            else if (!keys.Add((rule.Code, rule.HttpStatus, keyword?.ToUpperInvariant(), rule.Source)))
+            else if (!keys.Add((entry.Code, entry.HttpStatus, keyword?.ToUpperInvariant(), entry.Source)))
             {
-                errors.Add($"{at}matches the same code, HTTP status, keyword and source as an earlier rule, so it could never apply; remove it or change what it matches.");
+                errors.Add($"{at}matches the same code, HTTP status, keyword and source as an earlier entry, so it could never apply; remove it or change what it matches.");
             }
 
-            RequireText(errors, at, nameof(rule.Summary), rule.Summary, "what went wrong");
-            RequireText(errors, at, nameof(rule.Remediation), rule.Remediation, "what a person should do");
-            RequireText(errors, at, nameof(rule.Anchor), rule.Anchor, "the public source of the rule");
+            RequireText(errors, at, nameof(entry.Title), entry.Title, "what went wrong");
+            RequireText(errors, at, nameof(entry.Fix), entry.Fix, "what a person should do");
+            RequireText(errors, at, nameof(entry.Anchor), entry.Anchor, "the public source of the entry");
         }
     }
 

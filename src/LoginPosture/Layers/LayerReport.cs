@@ -8,6 +8,7 @@ namespace LoginPosture.Layers;
 public sealed class LayerReport
 {
     private readonly Diagnosis[] _diagnoses;
+    private IReadOnlyList<Finding>? _findings;
 
     internal LayerReport(Diagnosis[] ordered)
     {
@@ -24,20 +25,30 @@ public sealed class LayerReport
     /// <summary>The root failure, or null when no signal is a failure.</summary>
     public Diagnosis? Root => HasFailure ? _diagnoses[0] : null;
 
-    /// <summary>The failures as findings, in bottom-up order (informational notices are left out).</summary>
-    /// <returns>One finding per failing signal.</returns>
-    public IReadOnlyList<Finding> ToFindings()
+    /// <summary>
+    /// The failures as findings (informational notices are left out), in <see cref="FindingOrder"/>; built on first
+    /// read (once, thread-safe).
+    /// </summary>
+    public IReadOnlyList<Finding> Findings
     {
-        var findings = new List<Finding>();
-        foreach (var diagnosis in _diagnoses)
+        get
         {
-            if (diagnosis.IsFailure)
+            if (_findings is null)
             {
-                findings.Add(diagnosis.ToFinding());
-            }
-        }
+                var findings = new List<Finding>();
+                foreach (var diagnosis in _diagnoses)
+                {
+                    if (diagnosis.IsFailure)
+                    {
+                        findings.Add(diagnosis.ToFinding());
+                    }
+                }
 
-        return findings;
+                Interlocked.CompareExchange(ref _findings, FindingOrder.Sort(findings), null);
+            }
+
+            return _findings;
+        }
     }
 
     // Bottom-up order shared by the report and LayerClassifier.TryFindRoot: negative when a should come first.

@@ -3,16 +3,6 @@ using System.Security.Cryptography;
 
 namespace LoginPosture.Otp;
 
-/// <summary>The kind of one-time password a key URI enrols.</summary>
-public enum OtpKeyType
-{
-    /// <summary>Time-based (RFC 6238).</summary>
-    Totp = 0,
-
-    /// <summary>Counter-based (RFC 4226).</summary>
-    Hotp = 1,
-}
-
 /// <summary>
 /// A parsed <c>otpauth://</c> enrolment key (the Google Authenticator key-URI format) with a verdict on its secret
 /// length, digits, period and algorithm. Owns a copy of the decoded secret and zeroes it on <see cref="Dispose"/>.

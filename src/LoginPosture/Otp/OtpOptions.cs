@@ -19,16 +19,19 @@ public sealed class OtpOptions
     /// <value>The default is 1: RFC 6238 §5.2 allows at most one step of network delay.</value>
     public int AllowedDriftSteps { get; set; } = 1;
 
-    /// <summary>Adds a message for every invalid setting to <paramref name="errors"/>, prefixing each setting's name.</summary>
-    internal void Validate(List<string> errors, string prefix)
+    /// <summary>
+    /// Adds a message for every invalid setting to <paramref name="errors"/>, naming the setting as this class does; the
+    /// host's validator puts its configuration section in front.
+    /// </summary>
+    internal void Validate(List<string> errors)
     {
-        OptionsErrors.RequireDefined(errors, prefix, nameof(Algorithm), Algorithm);
-        OptionsErrors.RequireRange(errors, prefix, nameof(Digits), Digits, OneTimePassword.MinDigits, OneTimePassword.MaxDigits);
+        OptionsErrors.RequireDefined(errors, "", nameof(Algorithm), Algorithm);
+        OptionsErrors.RequireRange(errors, "", nameof(Digits), Digits, OneTimePassword.MinDigits, OneTimePassword.MaxDigits);
         if (Period < TimeSpan.FromSeconds(1) || Period > TimeSpan.FromHours(1) || Period.Ticks % TimeSpan.TicksPerSecond != 0)
         {
-            errors.Add($"{prefix}{nameof(Period)} is {Period}; set a whole number of seconds from 00:00:01 to 01:00:00, such as 00:00:30.");
+            errors.Add($"{nameof(Period)} is {Period}; set a whole number of seconds from 00:00:01 to 01:00:00, such as 00:00:30.");
         }
 
-        OptionsErrors.RequireRange(errors, prefix, nameof(AllowedDriftSteps), AllowedDriftSteps, 0, 10);
+        OptionsErrors.RequireRange(errors, "", nameof(AllowedDriftSteps), AllowedDriftSteps, 0, 10);
     }
 }

@@ -33,7 +33,7 @@ public sealed class TotpVerifier
     {
         Guard.NotNull(options);
         var errors = new List<string>();
-        options.Validate(errors, "Otp:");
+        options.Validate(errors);
         OptionsErrors.ThrowIfAny<OtpOptions>(errors);
 
         _time = timeProvider ?? TimeProvider.System;

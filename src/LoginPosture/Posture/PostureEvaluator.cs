@@ -86,7 +86,7 @@ public sealed class PostureEvaluator
         for (var i = 0; i < keys.Length; i++)
         {
             keys[i] = _apiKeys.Evaluate(snapshot.ApiKeys[i], now);
-            findings.AddRange(keys[i].GetFindings());
+            findings.AddRange(keys[i].Findings);
         }
 
         var checks = new SessionCheckResult[snapshot.SessionChecks.Length];
@@ -94,25 +94,12 @@ public sealed class PostureEvaluator
         {
             var check = snapshot.SessionChecks[i];
             checks[i] = new SessionCheckResult(check, Decide(check, i, now));
-            if (checks[i].Decision.ToFinding(check.Name) is { } finding)
-            {
-                findings.Add(finding);
-            }
+            findings.AddRange(checks[i].Findings);
         }
 
-        var signals = _layers.Diagnose(snapshot.Signals.AsSpan());
-        findings.AddRange(signals.ToFindings());
-
-        // Bottom-up: fix the lowest layer first; within a layer the worst first; ties broken by text for determinism.
-        findings.Sort(static (a, b) =>
-        {
-            var order = a.Layer.CompareTo(b.Layer);
-            if (order == 0) order = b.Severity.CompareTo(a.Severity);
-            if (order == 0) order = string.CompareOrdinal(a.Id, b.Id);
-            return order != 0 ? order : string.CompareOrdinal(a.Message, b.Message);
-        });
-
-        return new PostureReport(snapshot.Account, now, secondFactors, keys, checks, signals, findings);
+        var layers = _layers.Diagnose(snapshot.Signals.AsSpan());
+        findings.AddRange(layers.Findings);
+        return new PostureReport(snapshot.Account, now, secondFactors, keys, checks, layers, FindingOrder.Sort(findings));
     }
 
     private TierDecision Decide(SessionCheck check, int index, DateTimeOffset now)

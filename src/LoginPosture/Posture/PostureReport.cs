@@ -16,7 +16,7 @@ public sealed class PostureReport
         SecondFactorReport? secondFactors,
         IReadOnlyList<ApiKeyEvaluation> apiKeys,
         IReadOnlyList<SessionCheckResult> sessionChecks,
-        LayerReport signals,
+        LayerReport layers,
         IReadOnlyList<Finding> findings)
     {
         Account = account;
@@ -24,7 +24,7 @@ public sealed class PostureReport
         SecondFactors = secondFactors;
         ApiKeys = apiKeys;
         SessionChecks = sessionChecks;
-        Signals = signals;
+        Layers = layers;
         Findings = findings;
         WorstSeverity = findings.Count == 0 ? null : findings.Max(static f => f.Severity);
         Grade = Max(GradeOf(WorstSeverity), secondFactors?.Grade ?? Grade.A);
@@ -54,10 +54,10 @@ public sealed class PostureReport
     /// <summary>One decision per session check, in snapshot order.</summary>
     public IReadOnlyList<SessionCheckResult> SessionChecks { get; }
 
-    /// <summary>The diagnoses of the failure signals, bottom-up, with the root failure first.</summary>
-    public LayerReport Signals { get; }
+    /// <summary>The layer classifier's report on the snapshot's failure signals: diagnoses bottom-up, the root failure first.</summary>
+    public LayerReport Layers { get; }
 
-    /// <summary>Every finding, bottom-up by layer, the most severe first within a layer, then by id and message.</summary>
+    /// <summary>Every finding in <see cref="FindingOrder"/>: bottom-up by layer, the most severe first within a layer, then by id and message.</summary>
     public IReadOnlyList<Finding> Findings { get; }
 
     /// <summary>Counts the findings at or above a severity, such as the ones a CI gate fails on.</summary>

@@ -54,7 +54,7 @@ public static class PostureReportJson
         {
             writer.WriteStartObject();
             writer.WriteString("label", key.Label);
-            writer.WriteString("risk", key.Risk.ToString());
+            writer.WriteString("severity", key.Severity?.ToString());
             writer.WriteString("granted", key.Granted.ToString());
             writer.WriteString("minimal", key.Minimal.ToString());
             writer.WriteString("excess", key.Excess.ToString());
@@ -81,14 +81,14 @@ public static class PostureReportJson
 
         writer.WriteEndArray();
         writer.WriteStartObject("signals");
-        if (report.Signals.Root is { } root)
+        if (report.Layers.Root is { } root)
         {
             writer.WriteString("root", root.CauseId);
             writer.WriteString("rootLayer", root.Layer.ToString());
         }
 
         writer.WriteStartArray("diagnoses");
-        foreach (var diagnosis in report.Signals.Diagnoses)
+        foreach (var diagnosis in report.Layers.Diagnoses)
         {
             writer.WriteStartObject();
             writer.WriteBoolean("failure", diagnosis.IsFailure);
@@ -110,6 +110,10 @@ public static class PostureReportJson
             writer.WriteString("message", finding.Message);
             writer.WriteString("fix", finding.Fix);
             writer.WriteString("anchor", finding.Anchor);
+            if (finding.HelpUri is { } help)
+            {
+                writer.WriteString("helpUri", help);
+            }
             writer.WriteEndObject();
         }
 

@@ -8,7 +8,3 @@ namespace LoginPosture.Posture;
 /// <param name="Session">The session it would run from.</param>
 public sealed record SessionCheck(string Name, Operation Operation, SessionContext Session);
 
-/// <summary>The tier policy's decision for one <see cref="SessionCheck"/>.</summary>
-/// <param name="Check">The check.</param>
-/// <param name="Decision">The decision.</param>
-public readonly record struct SessionCheckResult(SessionCheck Check, TierDecision Decision);

@@ -10,7 +10,10 @@ public sealed class SecondFactorOptions
     /// </value>
     public TimeSpan RehearsalMaxAge { get; set; } = TimeSpan.FromDays(365);
 
-    /// <summary>Adds a message for every invalid setting to <paramref name="errors"/>, prefixing each setting's name.</summary>
-    internal void Validate(List<string> errors, string prefix) =>
-        OptionsErrors.RequirePositive(errors, prefix, nameof(RehearsalMaxAge), RehearsalMaxAge);
+    /// <summary>
+    /// Adds a message for every invalid setting to <paramref name="errors"/>, naming the setting as this class does; the
+    /// host's validator puts its configuration section in front.
+    /// </summary>
+    internal void Validate(List<string> errors) =>
+        OptionsErrors.RequirePositive(errors, "", nameof(RehearsalMaxAge), RehearsalMaxAge);
 }

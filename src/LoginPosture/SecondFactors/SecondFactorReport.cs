@@ -10,7 +10,6 @@ namespace LoginPosture.SecondFactors;
 /// </summary>
 public sealed class SecondFactorReport
 {
-    private const string Seed = "Seed 001 (IBKR login explainer)";
     private readonly SecondFactorSet _factors;
     private readonly DateTimeOffset _now;
     private readonly TimeSpan _rehearsalMaxAge;
@@ -78,7 +77,7 @@ public sealed class SecondFactorReport
     public IReadOnlyList<TakeoverPath> TakeoverPaths =>
         [Weakest(AttackClass.Bots), Weakest(AttackClass.BulkPhishing), Weakest(AttackClass.TargetedPhishing), Weakest(AttackClass.SimSwap), Weakest(AttackClass.DeviceMalware)];
 
-    /// <summary>The findings, most severe first, then by id and subject; built on first access.</summary>
+    /// <summary>The findings in <see cref="FindingOrder"/> (the most severe first, then by id and message); built on first access.</summary>
     public IReadOnlyList<Finding> Findings
     {
         get
@@ -121,93 +120,89 @@ public sealed class SecondFactorReport
 
     private IReadOnlyList<Finding> BuildFindings()
     {
-        var found = new List<(Finding Finding, string Subject)>();
-        void Add(string id, Severity severity, string subject, string message, string fix, string anchor) =>
-            found.Add((new Finding(id, severity, Layer.Identity, message, fix, anchor), subject));
-
-        var authenticators = _factors.Authenticators;
-        if (authenticators.Count == 0)
+        var found = new List<Finding>();
+        if (_factors.Authenticators.Count == 0)
         {
-            Add("SF011", Severity.Critical, string.Empty,
-                "No second factor is enrolled: a stolen password alone opens the account.",
-                "Enrol a FIDO2 security key or an authenticator app, then a backup kept somewhere else.",
-                "NIST SP 800-63B rev 4 §2.2.1 (AAL2 needs two factors); Google 2019 (any second factor blocked 100% of automated bots)");
-            return Sorted(found);
+            found.Add(SecondFactorFindings.NoSecondFactor.Raise("No second factor is enrolled: a stolen password alone opens the account."));
+            return FindingOrder.Sort(found);
         }
 
-        for (var i = 0; i < authenticators.Count; i++)
+        for (var i = 0; i < _factors.Authenticators.Count; i++)
         {
-            var a = authenticators[i];
-            switch (a.Kind)
+            var a = _factors.Authenticators[i];
+            if (DetectRestrictedKind(a) is { } restricted)
             {
-                case AuthenticatorKind.Sms or AuthenticatorKind.Voice:
-                    Add("SF001", Severity.High, a.Label,
-                        $"'{a.Label}' delivers codes by {(a.Kind == AuthenticatorKind.Sms ? "SMS" : "voice call")}, a restricted authenticator: a SIM swap hands it to an attacker, and relayed codes stop only 76% of targeted attacks.",
-                        $"Enrol an authenticator app or a security key, then remove '{a.Label}' and the phone number from account recovery.",
-                        "NIST SP 800-63B rev 4 §3.1.3.3, §3.2.9 (restricted authenticators); Lee et al., SOUPS 2020 (39 of 50 SIM swaps succeeded); Google 2019 (SMS 100/96/76%)");
-                    break;
-                case AuthenticatorKind.Email:
-                    Add("SF002", Severity.High, a.Label,
-                        $"'{a.Label}' uses email as a factor: whoever controls the mailbox passes it, and email recovery has been used to switch MFA off.",
-                        $"Remove '{a.Label}' as a sign-in or recovery factor; use an authenticator app, a security key or offline recovery codes instead.",
-                        "NIST SP 800-63B rev 4 §3.1.3.1 (email SHALL NOT be used for out-of-band authentication); Amft et al., CCS 2023 (email access bypassed MFA)");
-                    break;
-                case AuthenticatorKind.PushApproveOnly:
-                    Add("SF006", Severity.Medium, a.Label,
-                        $"'{a.Label}' asks only to approve a push: repeated prompts can wear the user into approving an attacker's sign-in (push fatigue).",
-                        $"Turn on number matching (or code transfer) for '{a.Label}', or replace it with an app that has it.",
-                        "NIST SP 800-63B rev 4 §3.1.3.1 (approve-only push does not conform); CISA 2022 (number matching against push bombing)");
-                    break;
-                default:
-                    break;
+                found.Add(restricted);
             }
 
-            var bit = 1u << i;
-            if ((_neverRehearsed & bit) != 0)
+            if (DetectRehearsal(a, 1u << i) is { } rehearsal)
             {
-                Add("SF008", Severity.Medium, a.Label,
-                    $"'{a.Label}' has never been rehearsed: nobody knows it still works on its own.",
-                    $"Sign in (or run the recovery flow) once with '{a.Label}' alone, then record the date as its last rehearsal.",
-                    $"{Seed}: rehearse recovery steps before you need them; Google 2019 (38% of users could not reach their phone when challenged)");
-            }
-            else if ((_stale & bit) != 0)
-            {
-                Add("SF009", Severity.Low, a.Label,
-                    $"'{a.Label}' was last rehearsed on {a.LastRehearsed!.Value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, more than {_rehearsalMaxAge.TotalDays.ToString("0.#", CultureInfo.InvariantCulture)} days before {_now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.",
-                    $"Rehearse '{a.Label}' again: sign in or recover with it alone and record the date.",
-                    $"{Seed}: rehearse recovery steps before you need them");
+                found.Add(rehearsal);
             }
         }
 
+        DetectMissingKinds(found);
+        DetectSinglePoints(found);
+        return FindingOrder.Sort(found);
+    }
+
+    // SF001, SF002, SF006: a factor whose kind is restricted, not allowed, or non-conformant.
+    private static Finding? DetectRestrictedKind(Authenticator a) => a.Kind switch
+    {
+        AuthenticatorKind.Sms or AuthenticatorKind.Voice => SecondFactorFindings.SmsOrVoiceFactor.Raise(
+            $"'{a.Label}' delivers codes by {(a.Kind == AuthenticatorKind.Sms ? "SMS" : "voice call")}, a restricted authenticator: a SIM swap hands it to an attacker, and relayed codes stop only 76% of targeted attacks.",
+            $"Enrol an authenticator app or a security key, then remove '{a.Label}' and the phone number from account recovery."),
+        AuthenticatorKind.Email => SecondFactorFindings.EmailFactor.Raise(
+            $"'{a.Label}' uses email as a factor: whoever controls the mailbox passes it, and email recovery has been used to switch MFA off.",
+            $"Remove '{a.Label}' as a sign-in or recovery factor; use an authenticator app, a security key or offline recovery codes instead."),
+        AuthenticatorKind.PushApproveOnly => SecondFactorFindings.ApproveOnlyPush.Raise(
+            $"'{a.Label}' asks only to approve a push: repeated prompts can wear the user into approving an attacker's sign-in (push fatigue).",
+            $"Turn on number matching (or code transfer) for '{a.Label}', or replace it with an app that has it."),
+        _ => null,
+    };
+
+    // SF008, SF009: a factor never rehearsed, or rehearsed too long ago.
+    private Finding? DetectRehearsal(Authenticator a, uint bit)
+    {
+        if ((_neverRehearsed & bit) != 0)
+        {
+            return SecondFactorFindings.NeverRehearsed.Raise(
+                $"'{a.Label}' has never been rehearsed: nobody knows it still works on its own.",
+                $"Sign in (or run the recovery flow) once with '{a.Label}' alone, then record the date as its last rehearsal.");
+        }
+
+        if ((_stale & bit) == 0)
+        {
+            return null;
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        return SecondFactorFindings.RehearsalStale.Raise(
+            $"'{a.Label}' was last rehearsed on {a.LastRehearsed!.Value.UtcDateTime.ToString("yyyy-MM-dd", inv)}, more than {_rehearsalMaxAge.TotalDays.ToString("0.#", inv)} days before {_now.UtcDateTime.ToString("yyyy-MM-dd", inv)}.",
+            $"Rehearse '{a.Label}' again: sign in or recover with it alone and record the date.");
+    }
+
+    // SF003, SF012, SF007: a kind of factor the set lacks.
+    private void DetectMissingKinds(List<Finding> found)
+    {
         if ((_flags & Flags.ExternalHardware) == 0)
         {
-            Add("SF003", Severity.Medium, string.Empty,
-                "No external hardware factor (security key or hardware OTP device) is enrolled.",
-                "Enrol a FIDO2 security key, or a hardware OTP device such as IBKR's Digital Security Card+, and keep it off the phone.",
-                $"{Seed}: at least one external hardware factor; NIST SP 800-63B rev 4 §2.3.1 (AAL3 needs hardware); Google 2019 (security keys blocked 100%)");
+            found.Add(SecondFactorFindings.NoExternalHardware.Raise("No external hardware factor (security key or hardware OTP device) is enrolled."));
         }
 
         if ((_flags & Flags.AnyPhishingResistant) == 0)
         {
-            Add("SF012", Severity.Medium, string.Empty,
-                "No phishing-resistant factor is enrolled: every factor can be relayed by a fake login page.",
-                "Enrol a FIDO2 security key or a passkey.",
-                "NIST SP 800-63B rev 4 §3.2.5 (only cryptographic authenticators resist phishing); CISA 2022 (phishing-resistant MFA)");
+            found.Add(SecondFactorFindings.NoPhishingResistantFactor.Raise("No phishing-resistant factor is enrolled: every factor can be relayed by a fake login page."));
         }
 
         if ((_flags & Flags.OfflineRecovery) == 0)
         {
-            Add("SF007", Severity.Medium, string.Empty,
-                "No offline recovery: every factor depends on a device, a phone number or a cloud account.",
-                "Generate recovery codes (or register a spare security key) and keep them in an offline place such as a safe; model that place as an OfflinePlace domain.",
-                $"{Seed}: keep recovery codes offline; NIST SP 800-63B rev 4 §4.2.1.1 (saved recovery codes)");
+            found.Add(SecondFactorFindings.NoOfflineRecovery.Raise("No offline recovery: every factor depends on a device, a phone number or a cloud account."));
         }
-
-        AddSinglePoints(Add);
-        return Sorted(found);
     }
 
-    private void AddSinglePoints(Action<string, Severity, string, string, string, string> add)
+    // SF004, SF005, SF010: a failure domain every factor depends on.
+    private void DetectSinglePoints(List<Finding> found)
     {
         var masks = _factors.Masks;
         var shared = uint.MaxValue;
@@ -221,26 +216,20 @@ public sealed class SecondFactorReport
         for (var rest = shared; rest != 0; rest &= rest - 1)
         {
             var domain = _factors.Domains[BitOperations.TrailingZeroCount(rest)];
-            if (domain.Kind == FailureDomainKind.Device)
+            if (domain.Kind != FailureDomainKind.Device)
             {
-                add("SF004", Severity.High, domain.Name,
-                    $"Every factor lives on the device '{domain.Name}': losing, breaking or wiping it locks the account out, and malware on it reaches every factor.",
-                    $"Enrol a factor that does not depend on '{domain.Name}': a security key, or recovery codes kept offline.",
-                    $"{Seed}: a lost authenticator device means days to weeks of recovery; Büttner & Gruschka, ICISSP 2024 (single-device lockout); PSD2 RTS Art. 9 (independent elements)");
-                if (allPush)
-                {
-                    add("SF005", Severity.High, domain.Name,
-                        $"Push approval on '{domain.Name}' is the only factor, on the only phone.",
-                        "Add a second channel off the phone (security key or hardware OTP device) and disable push approval for withdrawals and other high-value actions.",
-                        $"{Seed}: disable push approval for high-value actions if your phone is the only 2FA device");
-                }
-            }
-            else
-            {
-                add("SF010", Severity.High, domain.Name,
+                found.Add(SecondFactorFindings.SingleFailureDomain.Raise(
                     $"Every factor depends on the {KindText(domain.Kind)} '{domain.Name}': losing it alone locks the account out.",
-                    $"Enrol a factor that does not depend on '{domain.Name}', such as a security key or offline recovery codes.",
-                    "NIST SP 800-63B rev 4 §4.1.2.1 (keep at least two separate means of authentication); Google 2019 (38% of users lacked their phone when challenged)");
+                    $"Enrol a factor that does not depend on '{domain.Name}', such as a security key or offline recovery codes."));
+                continue;
+            }
+
+            found.Add(SecondFactorFindings.SingleDevice.Raise(
+                $"Every factor lives on the device '{domain.Name}': losing, breaking or wiping it locks the account out, and malware on it reaches every factor.",
+                $"Enrol a factor that does not depend on '{domain.Name}': a security key, or recovery codes kept offline."));
+            if (allPush)
+            {
+                found.Add(SecondFactorFindings.PushOnlyOnOnlyPhone.Raise($"Push approval on '{domain.Name}' is the only factor, on the only phone."));
             }
         }
     }
@@ -252,27 +241,4 @@ public sealed class SecondFactorReport
         FailureDomainKind.OfflinePlace => "offline place",
         _ => "device",
     };
-
-    private static IReadOnlyList<Finding> Sorted(List<(Finding Finding, string Subject)> found)
-    {
-        found.Sort(static (a, b) =>
-        {
-            var bySeverity = b.Finding.Severity.CompareTo(a.Finding.Severity);
-            if (bySeverity != 0)
-            {
-                return bySeverity;
-            }
-
-            var byId = string.CompareOrdinal(a.Finding.Id, b.Finding.Id);
-            return byId != 0 ? byId : string.CompareOrdinal(a.Subject, b.Subject);
-        });
-
-        var result = new Finding[found.Count];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = found[i].Finding;
-        }
-
-        return Array.AsReadOnly(result);
-    }
 }

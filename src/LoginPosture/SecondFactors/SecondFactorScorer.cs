@@ -35,7 +35,7 @@ public sealed class SecondFactorScorer
     {
         Guard.NotNull(options);
         var errors = new List<string>();
-        options.Validate(errors, "SecondFactors:");
+        options.Validate(errors);
         OptionsErrors.ThrowIfAny<SecondFactorOptions>(errors);
 
         _time = timeProvider ?? TimeProvider.System;

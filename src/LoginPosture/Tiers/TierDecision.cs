@@ -13,14 +13,12 @@ public readonly record struct TierDecision
         Tier tier,
         TierVerdict verdict,
         TierRequirements unmet,
-        TierAdvisories advisories,
         FactorStrength requiredStrength,
         TimeSpan maxAge)
     {
         Tier = tier;
         Verdict = verdict;
         Unmet = unmet;
-        Advisories = advisories;
         RequiredStrength = requiredStrength;
         MaxAge = maxAge;
     }
@@ -33,9 +31,6 @@ public readonly record struct TierDecision
 
     /// <summary>Every requirement of the tier the session does not meet; <see cref="TierRequirements.None"/> when allowed.</summary>
     public TierRequirements Unmet { get; }
-
-    /// <summary>Advice that never changes the verdict.</summary>
-    public TierAdvisories Advisories { get; }
 
     /// <summary>The weakest factor the tier accepts (the <c>acr_values</c> of a step-up challenge).</summary>
     public FactorStrength RequiredStrength { get; }
@@ -64,20 +59,10 @@ public readonly record struct TierDecision
             $"Bearer error=\"insufficient_user_authentication\", acr_values=\"{AcrValue(RequiredStrength)}\", max_age=\"{(long)MaxAge.TotalSeconds}\"");
     }
 
-    /// <summary>
-    /// Describes a decision that is not an allow as a finding: <c>TP001</c> for a step-up (identity layer),
-    /// <c>TP002</c> for a denial (platform layer), with every unmet requirement and its fix.
-    /// </summary>
-    /// <param name="subject">What was checked, such as <c>"Withdraw 20,000 from the phone"</c>.</param>
-    /// <returns>The finding, or <see langword="null"/> when the decision allows the operation.</returns>
-    /// <exception cref="ArgumentException"><paramref name="subject"/> is null or empty.</exception>
-    public Finding? ToFinding(string subject)
+    // A decision that is not an allow, as a finding about the named session check: TP001 for a step-up, TP002 for a
+    // denial, with every unmet requirement and its fix. Null when the decision allows the operation.
+    internal Finding? FindingFor(string subject)
     {
-        if (string.IsNullOrWhiteSpace(subject))
-        {
-            Guard.Throw(nameof(subject), "subject is empty; name the operation and session that were checked.");
-        }
-
         if (Verdict == TierVerdict.Allow)
         {
             return null;
@@ -85,13 +70,14 @@ public readonly record struct TierDecision
 
         var unmet = string.Join(", ", Unmet.Enumerate());
         var fix = string.Join(" ", Unmet.Enumerate().Select(static r => r.Describe()));
-        const string Anchor = "Seed 001 three-tier checklist; OWASP ASVS 5.0 7.5.1, 7.5.3; RFC 9470 step-up";
         var tier = $"tier {(int)Tier} ({Tier.ToString().ToLowerInvariant()})";
         return Verdict == TierVerdict.StepUp
-            ? new Finding("TP001", Tier == Tier.Critical ? Severity.Medium : Severity.Low, Layer.Identity,
-                $"'{subject}' needs a step-up at {tier}: {unmet}; authenticate with {RequiredStrength} or stronger within {MaxAge}.", fix, Anchor)
-            : new Finding("TP002", Tier == Tier.Critical ? Severity.High : Severity.Medium, Layer.Platform,
-                $"'{subject}' is denied at {tier}: {unmet}.", fix, Anchor);
+            ? TierFindings.StepUpNeeded.Raise(
+                $"'{subject}' needs a step-up at {tier}: {unmet}; authenticate with {RequiredStrength} or stronger within {MaxAge}.",
+                Tier == Tier.Critical ? Severity.Medium : Severity.Low, fix)
+            : TierFindings.Denied.Raise(
+                $"'{subject}' is denied at {tier}: {unmet}.",
+                Tier == Tier.Critical ? Severity.High : Severity.Medium, fix);
     }
 
     /// <summary>The <c>acr</c> value this library uses for a strength class.</summary>

@@ -18,9 +18,9 @@ public sealed class TierPolicy
     private readonly TimeProvider _time;
     private readonly decimal _largeNotional;
     private readonly TimeSpan _skew;
-    private readonly TierRule _critical;
-    private readonly TierRule _routine;
-    private readonly TierRule _monitoring;
+    private readonly TierLimits _critical;
+    private readonly TierLimits _routine;
+    private readonly TierLimits _monitoring;
 
     /// <summary>Creates a policy from validated options.</summary>
     /// <param name="options">The thresholds; read once here and never again.</param>
@@ -31,15 +31,15 @@ public sealed class TierPolicy
     {
         Guard.NotNull(options);
         var errors = new List<string>();
-        options.Validate(errors, "Tiers:");
+        options.Validate(errors);
         OptionsErrors.ThrowIfAny<TierPolicyOptions>(errors);
 
         _time = timeProvider ?? TimeProvider.System;
         _largeNotional = options.LargeOrderNotional;
         _skew = options.AllowedClockSkew;
-        _critical = new TierRule(options.CriticalMinimumFactor, options.CriticalMaxFactorAge, options.CriticalMaxIdleTimeout);
-        _routine = new TierRule(options.RoutineMinimumFactor, options.RoutineMaxFactorAge, options.RoutineMaxIdleTimeout);
-        _monitoring = new TierRule(options.MonitoringMinimumFactor, options.MonitoringMaxFactorAge, TimeSpan.Zero);
+        _critical = new TierLimits(options.CriticalMinimumFactor, options.CriticalMaxFactorAge, options.CriticalMaxIdleTimeout);
+        _routine = new TierLimits(options.RoutineMinimumFactor, options.RoutineMaxFactorAge, options.RoutineMaxIdleTimeout);
+        _monitoring = new TierLimits(options.MonitoringMinimumFactor, options.MonitoringMaxFactorAge, TimeSpan.Zero);
     }
 
     /// <summary>Returns the tier an operation falls in.</summary>
@@ -107,7 +107,7 @@ public sealed class TierPolicy
             : (unmet & ~StepUpOnly) == TierRequirements.None ? TierVerdict.StepUp
             : TierVerdict.Deny;
 
-        return new TierDecision(tier, verdict, unmet, Advise(tier, session, strength), rule.MinimumFactor, rule.MaxFactorAge);
+        return new TierDecision(tier, verdict, unmet, rule.MinimumFactor, rule.MaxFactorAge);
     }
 
     private Tier ClassifyValid(in Operation operation) => operation.Kind switch
@@ -175,31 +175,6 @@ public sealed class TierPolicy
         return unmet;
     }
 
-    private static TierAdvisories Advise(Tier tier, in SessionContext session, FactorStrength strength)
-    {
-        var advice = tier == Tier.Monitoring
-            ? TierAdvisories.PreferReadOnlyAccess | TierAdvisories.NotifyOnAccountChanges
-            : TierAdvisories.None;
-
-        if (session.PhoneIsOnlyFactor && strength == FactorStrength.Push)
-        {
-            advice |= TierAdvisories.DisablePushForHighValue;
-        }
-
-        if (strength == FactorStrength.Weak)
-        {
-            advice |= TierAdvisories.RestrictedFactorInUse;
-        }
-
-        if (tier == Tier.Critical && strength is > FactorStrength.None and < FactorStrength.HardwareCryptographic
-            && session.Factor != AuthenticatorKind.SyncedPasskey)
-        {
-            advice |= TierAdvisories.PreferPhishingResistantFactor;
-        }
-
-        return advice;
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ValidateOperation(in Operation operation)
     {
@@ -237,5 +212,5 @@ public sealed class TierPolicy
         }
     }
 
-    private readonly record struct TierRule(FactorStrength MinimumFactor, TimeSpan MaxFactorAge, TimeSpan MaxIdleTimeout);
+    private readonly record struct TierLimits(FactorStrength MinimumFactor, TimeSpan MaxFactorAge, TimeSpan MaxIdleTimeout);
 }

@@ -46,51 +46,54 @@ public sealed class TierPolicyOptions
     /// <value>The default is 1 minute, for clocks that disagree slightly between the identity provider and the caller.</value>
     public TimeSpan AllowedClockSkew { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Adds a message for every invalid setting to <paramref name="errors"/>, prefixing each setting's name.</summary>
-    internal void Validate(List<string> errors, string prefix)
+    /// <summary>
+    /// Adds a message for every invalid setting to <paramref name="errors"/>, naming the setting as this class does; the
+    /// host's validator puts its configuration section in front.
+    /// </summary>
+    internal void Validate(List<string> errors)
     {
         if (LargeOrderNotional <= 0m)
         {
-            errors.Add($"{prefix}LargeOrderNotional is {LargeOrderNotional}; set a positive amount in the account's base currency.");
+            errors.Add($"LargeOrderNotional is {LargeOrderNotional}; set a positive amount in the account's base currency.");
         }
 
-        OptionsErrors.RequireDefined(errors, prefix, nameof(CriticalMinimumFactor), CriticalMinimumFactor);
-        OptionsErrors.RequireDefined(errors, prefix, nameof(RoutineMinimumFactor), RoutineMinimumFactor);
-        OptionsErrors.RequireDefined(errors, prefix, nameof(MonitoringMinimumFactor), MonitoringMinimumFactor);
+        OptionsErrors.RequireDefined(errors, "", nameof(CriticalMinimumFactor), CriticalMinimumFactor);
+        OptionsErrors.RequireDefined(errors, "", nameof(RoutineMinimumFactor), RoutineMinimumFactor);
+        OptionsErrors.RequireDefined(errors, "", nameof(MonitoringMinimumFactor), MonitoringMinimumFactor);
         // Order checks only make sense between defined values; an undefined one is already reported above.
         if (Enum.IsDefined(CriticalMinimumFactor) && Enum.IsDefined(RoutineMinimumFactor) && CriticalMinimumFactor < RoutineMinimumFactor)
         {
-            errors.Add($"{prefix}CriticalMinimumFactor ({CriticalMinimumFactor}) is weaker than RoutineMinimumFactor ({RoutineMinimumFactor}); tier 1 must demand at least what tier 2 does.");
+            errors.Add($"CriticalMinimumFactor ({CriticalMinimumFactor}) is weaker than RoutineMinimumFactor ({RoutineMinimumFactor}); tier 1 must demand at least what tier 2 does.");
         }
 
         if (Enum.IsDefined(RoutineMinimumFactor) && Enum.IsDefined(MonitoringMinimumFactor) && RoutineMinimumFactor < MonitoringMinimumFactor)
         {
-            errors.Add($"{prefix}RoutineMinimumFactor ({RoutineMinimumFactor}) is weaker than MonitoringMinimumFactor ({MonitoringMinimumFactor}); tier 2 must demand at least what tier 3 does.");
+            errors.Add($"RoutineMinimumFactor ({RoutineMinimumFactor}) is weaker than MonitoringMinimumFactor ({MonitoringMinimumFactor}); tier 2 must demand at least what tier 3 does.");
         }
 
-        OptionsErrors.RequirePositive(errors, prefix, nameof(CriticalMaxFactorAge), CriticalMaxFactorAge);
-        OptionsErrors.RequirePositive(errors, prefix, nameof(RoutineMaxFactorAge), RoutineMaxFactorAge);
-        OptionsErrors.RequirePositive(errors, prefix, nameof(MonitoringMaxFactorAge), MonitoringMaxFactorAge);
+        OptionsErrors.RequirePositive(errors, "", nameof(CriticalMaxFactorAge), CriticalMaxFactorAge);
+        OptionsErrors.RequirePositive(errors, "", nameof(RoutineMaxFactorAge), RoutineMaxFactorAge);
+        OptionsErrors.RequirePositive(errors, "", nameof(MonitoringMaxFactorAge), MonitoringMaxFactorAge);
         if (CriticalMaxFactorAge > RoutineMaxFactorAge)
         {
-            errors.Add($"{prefix}CriticalMaxFactorAge ({CriticalMaxFactorAge}) is longer than RoutineMaxFactorAge ({RoutineMaxFactorAge}); tier 1 must demand an authentication at least as fresh as tier 2.");
+            errors.Add($"CriticalMaxFactorAge ({CriticalMaxFactorAge}) is longer than RoutineMaxFactorAge ({RoutineMaxFactorAge}); tier 1 must demand an authentication at least as fresh as tier 2.");
         }
 
         if (RoutineMaxFactorAge > MonitoringMaxFactorAge)
         {
-            errors.Add($"{prefix}RoutineMaxFactorAge ({RoutineMaxFactorAge}) is longer than MonitoringMaxFactorAge ({MonitoringMaxFactorAge}); tier 2 must demand an authentication at least as fresh as tier 3.");
+            errors.Add($"RoutineMaxFactorAge ({RoutineMaxFactorAge}) is longer than MonitoringMaxFactorAge ({MonitoringMaxFactorAge}); tier 2 must demand an authentication at least as fresh as tier 3.");
         }
 
-        OptionsErrors.RequirePositive(errors, prefix, nameof(CriticalMaxIdleTimeout), CriticalMaxIdleTimeout);
-        OptionsErrors.RequirePositive(errors, prefix, nameof(RoutineMaxIdleTimeout), RoutineMaxIdleTimeout);
+        OptionsErrors.RequirePositive(errors, "", nameof(CriticalMaxIdleTimeout), CriticalMaxIdleTimeout);
+        OptionsErrors.RequirePositive(errors, "", nameof(RoutineMaxIdleTimeout), RoutineMaxIdleTimeout);
         if (CriticalMaxIdleTimeout > RoutineMaxIdleTimeout)
         {
-            errors.Add($"{prefix}CriticalMaxIdleTimeout ({CriticalMaxIdleTimeout}) is longer than RoutineMaxIdleTimeout ({RoutineMaxIdleTimeout}); tier 1 must lock at least as soon as tier 2.");
+            errors.Add($"CriticalMaxIdleTimeout ({CriticalMaxIdleTimeout}) is longer than RoutineMaxIdleTimeout ({RoutineMaxIdleTimeout}); tier 1 must lock at least as soon as tier 2.");
         }
 
         if (AllowedClockSkew < TimeSpan.Zero || AllowedClockSkew > TimeSpan.FromMinutes(10))
         {
-            errors.Add($"{prefix}AllowedClockSkew is {AllowedClockSkew}; set a value from 00:00:00 to 00:10:00.");
+            errors.Add($"AllowedClockSkew is {AllowedClockSkew}; set a value from 00:00:00 to 00:10:00.");
         }
     }
 }

@@ -282,7 +282,7 @@ public sealed class ApiKeyAdapterTests
         var evaluator = new ApiKeyEvaluator(new ApiKeyEvaluatorOptions());
         foreach (var key in keys)
         {
-            var text = key + string.Concat(evaluator.Evaluate(key, Now).GetFindings()) + evaluator.Evaluate(key, Now);
+            var text = key + string.Concat(evaluator.Evaluate(key, Now).Findings) + evaluator.Evaluate(key, Now);
             Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         }
     }
@@ -359,7 +359,7 @@ public sealed class ApiKeyAdapterTests
         var result = new ApiKeyEvaluator(new ApiKeyEvaluatorOptions()).Evaluate(tws, Now);
 
         Assert.Equal(ApiKeyIssues.NoIpRestriction | ApiKeyIssues.LiveWherePaperSuffices, result.Issues);
-        Assert.Equal(ApiKeyRisk.High, result.Risk);
+        Assert.Equal(Severity.High, result.Severity);
     }
 
     private static string RemoveField(string json, string field)

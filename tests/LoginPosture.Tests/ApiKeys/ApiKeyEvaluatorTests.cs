@@ -30,8 +30,8 @@ public sealed class ApiKeyEvaluatorTests
         var result = Evaluate(CleanKey());
 
         Assert.Equal(ApiKeyIssues.None, result.Issues);
-        Assert.Equal(ApiKeyRisk.None, result.Risk);
-        Assert.Empty(result.GetFindings());
+        Assert.Equal((Severity?)null, result.Severity);
+        Assert.Empty(result.Findings);
         Assert.Equal(ApiKeyGrants.Read | ApiKeyGrants.TradeSpot, result.Minimal);
         Assert.Equal(ApiKeyGrants.None, result.Excess);
     }
@@ -118,7 +118,7 @@ public sealed class ApiKeyEvaluatorTests
     {
         var key = CleanKey() with { Grants = ApiKeyGrants.Read | ApiKeyGrants.TradeSpot | extra };
 
-        var finding = Assert.Single(Evaluate(key).GetFindings(), f => f.Id == "AK005");
+        var finding = Assert.Single(Evaluate(key).Findings, f => f.Id == "AK005");
 
         Assert.Equal(expected, finding.Severity);
         Assert.Contains(extra.ToString(), finding.Message, StringComparison.Ordinal);
@@ -153,10 +153,10 @@ public sealed class ApiKeyEvaluatorTests
         var result = Evaluate(key);
 
         Assert.True(result.Has(ApiKeyIssues.WithdrawWithoutIpRestriction | ApiKeyIssues.NoIpRestriction));
-        Assert.Equal(ApiKeyRisk.Critical, result.Risk);
-        var first = result.GetFindings()[0];
-        Assert.Equal("AK002", first.Id);
-        Assert.Equal(Layer.Platform, first.Layer);
+        Assert.Equal(Severity.Critical, result.Severity);
+        var worst = result.Findings.MaxBy(f => f.Severity)!;
+        Assert.Equal("AK002", worst.Id);
+        Assert.Equal(Layer.Platform, worst.Layer);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class ApiKeyEvaluatorTests
     {
         var key = CleanKey() with { Grants = grants, IpAllowList = [] };
 
-        Assert.Equal(expected, Assert.Single(Evaluate(key).GetFindings(), f => f.Id == "AK003").Severity);
+        Assert.Equal(expected, Assert.Single(Evaluate(key).Findings, f => f.Id == "AK003").Severity);
     }
 
     [Theory]
@@ -192,7 +192,7 @@ public sealed class ApiKeyEvaluatorTests
         Assert.Equal(reported, result.Has(ApiKeyIssues.BroadAllowList));
         if (reported)
         {
-            Assert.Contains(cidr, Assert.Single(result.GetFindings(), f => f.Id == "AK004").Message, StringComparison.Ordinal);
+            Assert.Contains(cidr, Assert.Single(result.Findings, f => f.Id == "AK004").Message, StringComparison.Ordinal);
         }
     }
 
@@ -216,7 +216,7 @@ public sealed class ApiKeyEvaluatorTests
 
         var result = Evaluate(CleanKey() with { Usage = usage });
 
-        var finding = Assert.Single(result.GetFindings(), f => f.Id == "AK012");
+        var finding = Assert.Single(result.Findings, f => f.Id == "AK012");
         Assert.Contains("192.0.2.44, 2001:db8::5", finding.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("203.0.113.7", finding.Message, StringComparison.Ordinal);
         Assert.Equal(Severity.High, finding.Severity);
@@ -238,7 +238,7 @@ public sealed class ApiKeyEvaluatorTests
         var never = CleanKey() with { Created = Now.AddDays(-60), Rotated = null, Usage = Usage(Now.AddDays(-100)) };
         var young = never with { Created = Now.AddDays(-20) };
 
-        var finding = Assert.Single(Evaluate(never).GetFindings(), f => f.Id == "AK006");
+        var finding = Assert.Single(Evaluate(never).Findings, f => f.Id == "AK006");
         Assert.Contains("60 days", finding.Message, StringComparison.Ordinal);
         Assert.False(Evaluate(young).Has(ApiKeyIssues.UnusedKey));
     }
@@ -255,7 +255,7 @@ public sealed class ApiKeyEvaluatorTests
     [Fact]
     public void A_key_that_never_expires_is_reported()
     {
-        var finding = Assert.Single(Evaluate(CleanKey() with { Expires = null }).GetFindings());
+        var finding = Assert.Single(Evaluate(CleanKey() with { Expires = null }).Findings);
 
         Assert.Equal("AK007", finding.Id);
         Assert.Equal(Layer.Identity, finding.Layer);
@@ -298,7 +298,7 @@ public sealed class ApiKeyEvaluatorTests
     {
         var key = CleanKey() with { Grants = ApiKeyGrants.Read | ApiKeyGrants.TradeSpot | ApiKeyGrants.KeyManagement };
 
-        var finding = Assert.Single(Evaluate(key).GetFindings(), f => f.Id == "AK010");
+        var finding = Assert.Single(Evaluate(key).Findings, f => f.Id == "AK010");
         Assert.Equal(Severity.High, finding.Severity);
         Assert.Equal(Layer.Permissions, finding.Layer);
     }
@@ -308,13 +308,13 @@ public sealed class ApiKeyEvaluatorTests
     {
         var live = CleanKey() with { Environment = ApiKeyEnvironment.Live };
 
-        Assert.Equal(Severity.High, Assert.Single(Evaluate(live).GetFindings()).Severity);
+        Assert.Equal(Severity.High, Assert.Single(Evaluate(live).Findings).Severity);
         Assert.False(Evaluate(live with { LiveAccessRequired = true }).Has(ApiKeyIssues.LiveWherePaperSuffices));
-        Assert.Equal(Severity.Low, Assert.Single(Evaluate(live with { Grants = ApiKeyGrants.Read }).GetFindings()).Severity);
+        Assert.Equal(Severity.Low, Assert.Single(Evaluate(live with { Grants = ApiKeyGrants.Read }).Findings).Severity);
     }
 
     [Fact]
-    public void Findings_come_most_severe_first_with_anchor_fix_and_label()
+    public void Findings_come_in_finding_order_with_anchor_fix_and_label()
     {
         var key = new ApiKeyDescriptor("legacy-bot", ApiKeyGrants.Read | ApiKeyGrants.TradeSpot | ApiKeyGrants.Withdraw | ApiKeyGrants.KeyManagement)
         {
@@ -323,11 +323,12 @@ public sealed class ApiKeyEvaluatorTests
         };
 
         var result = Evaluate(key);
-        var findings = result.GetFindings();
+        var findings = result.Findings;
 
-        Assert.Equal(ApiKeyRisk.Critical, result.Risk);
+        Assert.Equal(Severity.Critical, result.Severity);
         Assert.Equal(System.Numerics.BitOperations.PopCount((uint)result.Issues), findings.Count);
-        Assert.Equal(findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Id, StringComparer.Ordinal), findings);
+        Assert.Equal(findings.Order(FindingOrder.Instance), findings);
+        Assert.True(findings.Select(f => f.Layer).Distinct().Count() > 1, "the key breaks rules on more than one layer");
         Assert.All(findings, f =>
         {
             Assert.Matches("^AK0[01][0-9]$", f.Id);
@@ -356,7 +357,7 @@ public sealed class ApiKeyEvaluatorTests
             | ApiKeyIssues.UnusedKey | ApiKeyIssues.LifetimeTooLong | ApiKeyIssues.RotationOverdue
             | ApiKeyIssues.KeyManagement | ApiKeyIssues.LiveWherePaperSuffices | ApiKeyIssues.UseOutsideAllowList;
         Assert.Equal(expected, result.Issues);
-        var ids = result.GetFindings().Select(f => f.Id).Order(StringComparer.Ordinal);
+        var ids = result.Findings.Select(f => f.Id).Order(StringComparer.Ordinal);
         var fromFlags = Enumerable.Range(0, 12).Where(bit => ((int)expected & (1 << bit)) != 0).Select(bit => $"AK{bit + 1:D3}");
         Assert.Equal(fromFlags, ids);
     }
@@ -403,7 +404,7 @@ public sealed class ApiKeyEvaluatorTests
         var result = Evaluate(key);
 
         Assert.True(result.Has(ApiKeyIssues.NoIpRestriction | ApiKeyIssues.WithdrawWithoutIpRestriction));
-        Assert.Contains("admits every address", Assert.Single(result.GetFindings(), f => f.Id == "AK003").Message, StringComparison.Ordinal);
+        Assert.Contains("admits every address", Assert.Single(result.Findings, f => f.Id == "AK003").Message, StringComparison.Ordinal);
         Assert.True(Evaluate(key with { IpAllowList = [default] }).Has(ApiKeyIssues.NoIpRestriction));
     }
 
@@ -438,7 +439,7 @@ public sealed class ApiKeyEvaluatorTests
     [Fact]
     public void A_default_evaluation_renders_no_findings()
     {
-        Assert.Empty(default(ApiKeyEvaluation).GetFindings());
+        Assert.Empty(default(ApiKeyEvaluation).Findings);
         Assert.Equal("", default(ApiKeyEvaluation).Label);
     }
 }

@@ -37,7 +37,7 @@ public sealed class ApiKeyOptionsTests
         Assert.Equal(6, error.Failures.Count());
         foreach (var name in new[] { "UnusedGrantWindow", "UnusedKeyAge", "MaxRotationAge", "MaxLifetime", "MinIPv4PrefixLength", "MinIPv6PrefixLength" })
         {
-            Assert.Contains(error.Failures, f => f.StartsWith($"ApiKeys:{name} is", StringComparison.Ordinal));
+            Assert.Contains(error.Failures, f => f.StartsWith($"{name} is", StringComparison.Ordinal));
         }
     }
 

@@ -52,16 +52,16 @@ public sealed class ApiKeyPropertyTests
     }
 
     [Property(MaxTest = 500)]
-    public Property Removing_an_unused_grant_never_raises_risk_nor_worsens_any_finding(ApiKeyDescriptor key) =>
+    public Property Removing_an_unused_grant_never_raises_severity_nor_worsens_any_finding(ApiKeyDescriptor key) =>
         Prop.When(key.Usage is not null, () =>
         {
             var before = Evaluator.Evaluate(key, Now);
             foreach (var unused in LoginPostureArbitraries.Bits(before.Excess))
             {
                 var after = Evaluator.Evaluate(key with { Grants = key.Grants & ~unused }, Now);
-                if (after.Risk > before.Risk || (after.Issues & ~before.Issues) != 0 || !NoFindingWorse(before, after))
+                if (Rank(after) > Rank(before) || (after.Issues & ~before.Issues) != 0 || !NoFindingWorse(before, after))
                 {
-                    return false.Label($"{LoginPostureArbitraries.Describe(key)}: without {unused}: risk {before.Risk} -> {after.Risk}, issues {before.Issues} -> {after.Issues}");
+                    return false.Label($"{LoginPostureArbitraries.Describe(key)}: without {unused}: severity {before.Severity} -> {after.Severity}, issues {before.Issues} -> {after.Issues}");
                 }
             }
 
@@ -69,17 +69,17 @@ public sealed class ApiKeyPropertyTests
         });
 
     [Property(MaxTest = 500)]
-    public Property Removing_every_unused_grant_at_once_never_raises_risk(ApiKeyDescriptor key) =>
+    public Property Removing_every_unused_grant_at_once_never_raises_severity(ApiKeyDescriptor key) =>
         Prop.When(key.Usage is not null, () =>
         {
             var before = Evaluator.Evaluate(key, Now);
             var after = Evaluator.Evaluate(key with { Grants = before.Minimal }, Now);
-            return (after.Risk <= before.Risk && after.Excess == ApiKeyGrants.None)
-                .Label($"{LoginPostureArbitraries.Describe(key)}: keeping {before.Minimal}: risk {before.Risk} -> {after.Risk}, excess {after.Excess}");
+            return (Rank(after) <= Rank(before) && after.Excess == ApiKeyGrants.None)
+                .Label($"{LoginPostureArbitraries.Describe(key)}: keeping {before.Minimal}: severity {before.Severity} -> {after.Severity}, excess {after.Excess}");
         });
 
     [Property(MaxTest = 500)]
-    public Property Adding_an_ip_restriction_never_raises_risk(ApiKeyDescriptor key, NonEmptyArray<IPNetwork> networks, bool unlisted)
+    public Property Adding_an_ip_restriction_never_raises_severity(ApiKeyDescriptor key, NonEmptyArray<IPNetwork> networks, bool unlisted)
     {
         var list = networks.Get.Distinct().ToImmutableArray();
         var open = key with { IpAllowList = [], IpRestrictionUnlisted = false };
@@ -88,24 +88,24 @@ public sealed class ApiKeyPropertyTests
         var after = Evaluator.Evaluate(fenced, Now);
         // A /0 entry admits everyone, so only a list without one must clear the missing-restriction findings.
         var fences = unlisted || list.All(n => n.PrefixLength > 0);
-        return (after.Risk <= before.Risk
+        return (Rank(after) <= Rank(before)
                 && NewFindingsAreMilderNetworkOnes(before, after)
                 && fences != after.Has(ApiKeyIssues.NoIpRestriction)
                 && (fences ? !after.Has(ApiKeyIssues.WithdrawWithoutIpRestriction) : after.Issues == before.Issues))
-            .Label($"{LoginPostureArbitraries.Describe(fenced)}: risk {before.Risk} -> {after.Risk}, issues {before.Issues} -> {after.Issues}");
+            .Label($"{LoginPostureArbitraries.Describe(fenced)}: severity {before.Severity} -> {after.Severity}, issues {before.Issues} -> {after.Issues}");
     }
 
     [Property(MaxTest = 500)]
-    public Property Evaluation_never_throws_and_findings_match_issues_and_risk(ApiKeyDescriptor key)
+    public Property Evaluation_never_throws_and_findings_match_issues_and_severity(ApiKeyDescriptor key)
     {
         var result = Evaluator.Evaluate(key, Now);
-        var findings = result.GetFindings();
-        var worst = findings.Count == 0 ? ApiKeyRisk.None : (ApiKeyRisk)findings.Max(f => (int)f.Severity);
+        var findings = result.Findings;
+        var worst = findings.Count == 0 ? (Severity?)null : findings.Max(f => f.Severity);
         return (findings.Count == BitOperations.PopCount((uint)result.Issues)
-                && worst == result.Risk
+                && worst == result.Severity
                 && findings.All(f => f.Message.Contains($"'{key.Label}'", StringComparison.Ordinal))
                 && result.ToString().Length > 0)
-            .Label($"{LoginPostureArbitraries.Describe(key)}: issues {result.Issues}, risk {result.Risk}, worst finding {worst}");
+            .Label($"{LoginPostureArbitraries.Describe(key)}: issues {result.Issues}, severity {result.Severity}, worst finding {worst}");
     }
 
     [Fact]
@@ -128,21 +128,24 @@ public sealed class ApiKeyPropertyTests
             Assert.Contains(results, r => r.Has(issue));
         }
 
-        Assert.Contains(results, r => r.Risk == ApiKeyRisk.None || r.Risk == ApiKeyRisk.Low);
+        Assert.Contains(results, r => r.Severity == (Severity?)null || r.Severity == Severity.Low);
     }
 
-    // Stronger than the risk level, which a single worse finding can hide behind: no finding gets more severe.
+    // No finding ranks below any severity, so a key without findings is never "worse" than one with them.
+    private static int Rank(ApiKeyEvaluation evaluation) => evaluation.Severity is { } s ? (int)s + 1 : 0;
+
+    // Stronger than the overall severity, which a single worse finding can hide behind: no finding gets more severe.
     private static bool NoFindingWorse(ApiKeyEvaluation before, ApiKeyEvaluation after)
     {
-        var was = before.GetFindings().ToDictionary(f => f.Id, f => f.Severity);
-        return after.GetFindings().All(f => was.TryGetValue(f.Id, out var severity) && f.Severity <= severity);
+        var was = before.Findings.ToDictionary(f => f.Id, f => f.Severity);
+        return after.Findings.All(f => was.TryGetValue(f.Id, out var severity) && f.Severity <= severity);
     }
 
     // An allow-list may bring AK004 (too broad) or AK012 (use from outside it), never worse than the AK003 it replaces.
     private static bool NewFindingsAreMilderNetworkOnes(ApiKeyEvaluation before, ApiKeyEvaluation after)
     {
-        var was = before.GetFindings().ToDictionary(f => f.Id, f => f.Severity);
-        return after.GetFindings().All(f => was.TryGetValue(f.Id, out var severity)
+        var was = before.Findings.ToDictionary(f => f.Id, f => f.Severity);
+        return after.Findings.All(f => was.TryGetValue(f.Id, out var severity)
             ? f.Severity <= severity
             : f.Id is "AK004" or "AK012" && f.Severity <= was["AK003"]);
     }

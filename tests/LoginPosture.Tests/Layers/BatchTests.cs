@@ -26,8 +26,8 @@ public sealed class BatchTests
             report.Diagnoses.Select(d => d.Layer));
         Assert.False(report.Diagnoses[^1].IsFailure);
         Assert.Equal("entity.product-not-offered", report.Root!.Value.CauseId);
-        Assert.Equal(5, report.ToFindings().Count);
-        Assert.Equal(["entity.product-not-offered", "identity.login-throttled"], report.ToFindings().Take(2).Select(f => f.Id));
+        Assert.Equal(5, report.Findings.Count);
+        Assert.Equal(["entity.product-not-offered", "identity.login-throttled"], report.Findings.Take(2).Select(f => f.Id));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class BatchTests
         Assert.False(report.HasFailure);
         Assert.Null(report.Root);
         Assert.Single(report.Diagnoses);
-        Assert.Empty(report.ToFindings());
+        Assert.Empty(report.Findings);
         Assert.False(Classifier.TryFindRoot([], out _));
     }
 }

@@ -82,7 +82,7 @@ public sealed class CatalogCoverageTests
     public void Every_catalog_cause_has_a_remediation_and_unknown_causes_exist_for_every_layer()
     {
         var causes = Classifier.Causes();
-        Assert.All(causes, c => Assert.False(string.IsNullOrWhiteSpace(c.Remediation)));
+        Assert.All(causes, c => Assert.False(string.IsNullOrWhiteSpace(c.Fix)));
         Assert.All(causes, c => Assert.Equal(c.IsFailure, c.Retry != RetryAdvice.None));
         foreach (var layer in Enum.GetValues<Layer>())
         {

@@ -67,7 +67,7 @@ public sealed class LayerPropertyTests
             Assert.Equal(first, other.Diagnose(signal));
             Assert.True(Enum.IsDefined(first.Layer));
             Assert.Equal(first.IsFailure, first.Retry != RetryAdvice.None);
-            Assert.False(string.IsNullOrWhiteSpace(first.Remediation));
+            Assert.False(string.IsNullOrWhiteSpace(first.Fix));
             Assert.False(string.IsNullOrWhiteSpace(first.Anchor));
             Assert.Equal(first.Match == SignalMatch.Inferred, first.Confidence == DiagnosisConfidence.Low);
         });

@@ -192,7 +192,7 @@ public sealed class RealInputTests
         Assert.Equal(cause, diagnosis.CauseId);
         Assert.False(diagnosis.IsKnown);
         Assert.Equal(SignalMatch.Inferred, diagnosis.Match);
-        Assert.False(string.IsNullOrWhiteSpace(diagnosis.Remediation));
+        Assert.False(string.IsNullOrWhiteSpace(diagnosis.Fix));
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public sealed class RealInputTests
         var finding = diagnosis.ToFinding();
         Assert.Equal("permissions.market-data-subscription", finding.Id);
         Assert.Equal(Layer.Permissions, finding.Layer);
-        Assert.Equal(diagnosis.Remediation, finding.Fix);
+        Assert.Equal(diagnosis.Fix, finding.Fix);
         Assert.Contains("IBKR Campus", finding.Anchor, StringComparison.Ordinal);
         Assert.Contains("code 354", finding.Message, StringComparison.Ordinal);
     }

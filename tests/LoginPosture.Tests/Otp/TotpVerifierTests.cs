@@ -94,10 +94,10 @@ public sealed class TotpVerifierTests
         var options = new OtpOptions { Digits = 5, Period = TimeSpan.FromMilliseconds(500), AllowedDriftSteps = 11, Algorithm = (OtpAlgorithm)9 };
         var error = Assert.Throws<OptionsValidationException>(() => new TotpVerifier(options));
         Assert.Equal(4, error.Failures.Count());
-        Assert.Contains(error.Failures, f => f.StartsWith("Otp:Digits", StringComparison.Ordinal));
-        Assert.Contains(error.Failures, f => f.StartsWith("Otp:Period", StringComparison.Ordinal));
-        Assert.Contains(error.Failures, f => f.StartsWith("Otp:AllowedDriftSteps", StringComparison.Ordinal));
-        Assert.Contains(error.Failures, f => f.StartsWith("Otp:Algorithm", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Digits", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Period", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("AllowedDriftSteps", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Algorithm", StringComparison.Ordinal));
     }
 
     [Fact]

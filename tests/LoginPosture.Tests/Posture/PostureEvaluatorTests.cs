@@ -34,10 +34,10 @@ public sealed class PostureEvaluatorTests
         Assert.Equal(Layer.Identity, report.Findings[0].Layer);
 
         Assert.Equal([TierVerdict.Deny, TierVerdict.Deny, TierVerdict.Deny, TierVerdict.Allow], report.SessionChecks.Select(c => c.Decision.Verdict));
-        Assert.Equal(ApiKeyRisk.Critical, report.ApiKeys[0].Risk);
+        Assert.Equal(Severity.Critical, report.ApiKeys[0].Severity);
         Assert.Equal(ApiKeyGrants.Withdraw | ApiKeyGrants.TradeMargin, report.ApiKeys[0].Excess);
         Assert.Equal(2, report.SecondFactors!.LockoutResilience);
-        Assert.Equal(Layer.Identity, report.Signals.Root!.Value.Layer);
+        Assert.Equal(Layer.Identity, report.Layers.Root!.Value.Layer);
     }
 
     [Fact]
@@ -47,9 +47,9 @@ public sealed class PostureEvaluatorTests
         var report = Evaluator.Evaluate(snapshot);
 
         var expected = report.SecondFactors!.Findings.Count
-            + report.ApiKeys.Sum(k => k.GetFindings().Count)
+            + report.ApiKeys.Sum(k => k.Findings.Count)
             + report.SessionChecks.Count(c => !c.Decision.IsAllowed)
-            + report.Signals.Diagnoses.Count(d => d.IsFailure);
+            + report.Layers.Diagnoses.Count(d => d.IsFailure);
         Assert.Equal(expected, report.Findings.Count);
         Assert.Equal(report.Findings.Count(f => f.Severity >= Severity.High), report.CountAtOrAbove(Severity.High));
     }

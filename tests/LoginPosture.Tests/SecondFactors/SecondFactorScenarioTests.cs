@@ -210,7 +210,7 @@ public sealed class SecondFactorScenarioTests
     public void Invalid_options_fail_at_construction_and_through_di()
     {
         var direct = Assert.Throws<OptionsValidationException>(() => new SecondFactorScorer(new SecondFactorOptions { RehearsalMaxAge = TimeSpan.Zero }));
-        Assert.StartsWith("SecondFactors:RehearsalMaxAge", Assert.Single(direct.Failures), StringComparison.Ordinal);
+        Assert.StartsWith("RehearsalMaxAge", Assert.Single(direct.Failures), StringComparison.Ordinal);
 
         using var bad = new ServiceCollection().AddLoginPosture(o => o.SecondFactors.RehearsalMaxAge = TimeSpan.FromDays(-1)).BuildServiceProvider();
         var viaDi = Assert.Throws<OptionsValidationException>(() => bad.GetRequiredService<SecondFactorScorer>());

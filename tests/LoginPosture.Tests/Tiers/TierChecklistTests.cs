@@ -193,14 +193,13 @@ public sealed class TierChecklistTests
     }
 
     [Fact]
-    public void Tier3_allows_any_authenticated_session_with_read_only_and_notification_advice()
+    public void Tier3_allows_any_authenticated_session()
     {
         var passwordOnlyPhone = new SessionContext { Platform = ClientPlatform.Mobile, AuthenticatedAt = Now.AddDays(-3) };
 
         var decision = Decide(View, passwordOnlyPhone);
 
         AssertDecision(decision, TierVerdict.Allow, TierRequirements.None);
-        Assert.Equal(TierAdvisories.PreferReadOnlyAccess | TierAdvisories.NotifyOnAccountChanges, decision.Advisories);
     }
 
     [Fact]
@@ -214,7 +213,7 @@ public sealed class TierChecklistTests
     }
 
     [Fact]
-    public void Advisories_never_change_the_verdict()
+    public void Tier3_allows_push_and_restricted_factors_on_the_only_phone()
     {
         var pushOnSolePhone = new SessionContext
         {
@@ -227,15 +226,7 @@ public sealed class TierChecklistTests
         var decision = Decide(View, pushOnSolePhone);
 
         Assert.True(decision.IsAllowed);
-        Assert.True(decision.Advisories.HasFlag(TierAdvisories.DisablePushForHighValue));
-        Assert.True(Decide(View, pushOnSolePhone with { Factor = AuthenticatorKind.Sms }).Advisories.HasFlag(TierAdvisories.RestrictedFactorInUse));
-    }
-
-    [Fact]
-    public void Tier1_with_an_otp_device_advises_a_phishing_resistant_factor()
-    {
-        Assert.True(Decide(Withdrawal, Workstation).Advisories.HasFlag(TierAdvisories.PreferPhishingResistantFactor));
-        Assert.False(Decide(Withdrawal, Workstation with { Factor = AuthenticatorKind.SecurityKey }).Advisories.HasFlag(TierAdvisories.PreferPhishingResistantFactor));
+        Assert.True(Decide(View, pushOnSolePhone with { Factor = AuthenticatorKind.Sms }).IsAllowed);
     }
 
     [Fact]

@@ -1,19 +1,19 @@
 namespace LoginPosture.Layers;
 
 /// <summary>
-/// The rules of one code or HTTP status, in the order they are tried: configured keyword rules, configured key-only
-/// rules, built-in keyword rules (longest keyword first), built-in key-only rules.
+/// The matchers of one code or HTTP status, in the order they are tried: configured keyword entries, configured
+/// key-only entries, built-in keyword entries (longest keyword first), built-in key-only entries.
 /// </summary>
-internal sealed class KeyedRules
+internal sealed class KeyedMatchers
 {
     private readonly KeywordIndex? _customKeywords;
-    private readonly MatchRule[] _customKeyOnly;
+    private readonly CauseMatcher[] _customKeyOnly;
     private readonly KeywordIndex? _keywords;
-    private readonly MatchRule[] _keyOnly;
+    private readonly CauseMatcher[] _keyOnly;
 
-    public KeyedRules(List<MatchRule> rules)
+    public KeyedMatchers(List<CauseMatcher> rules)
     {
-        rules.Sort(MatchRule.ComparePriority);
+        rules.Sort(CauseMatcher.ComparePriority);
         _customKeywords = Index(rules.Where(static r => r.Custom && r.Keyword is not null));
         _customKeyOnly = [.. rules.Where(static r => r.Custom && r.Keyword is null)];
         _keywords = Index(rules.Where(static r => !r.Custom && r.Keyword is not null));
@@ -21,10 +21,10 @@ internal sealed class KeyedRules
         All = [.. rules];
     }
 
-    public IReadOnlyList<MatchRule> All { get; }
+    public IReadOnlyList<CauseMatcher> All { get; }
 
     /// <summary>The first rule that applies; key-only rules only when <paramref name="allowKeyOnly"/>.</summary>
-    public MatchRule? Match(ReadOnlySpan<char> text, SignalSource source, bool allowKeyOnly)
+    public CauseMatcher? Match(ReadOnlySpan<char> text, SignalSource source, bool allowKeyOnly)
     {
         if (_customKeywords?.Find(text, source) is { } custom)
         {
@@ -44,7 +44,7 @@ internal sealed class KeyedRules
         return allowKeyOnly ? FirstAccepting(_keyOnly, source) : null;
     }
 
-    private static MatchRule? FirstAccepting(MatchRule[] rules, SignalSource source)
+    private static CauseMatcher? FirstAccepting(CauseMatcher[] rules, SignalSource source)
     {
         foreach (var rule in rules)
         {
@@ -57,9 +57,9 @@ internal sealed class KeyedRules
         return null;
     }
 
-    private static KeywordIndex? Index(IEnumerable<MatchRule> rules)
+    private static KeywordIndex? Index(IEnumerable<CauseMatcher> rules)
     {
-        MatchRule[] array = [.. rules];
+        CauseMatcher[] array = [.. rules];
         return array.Length == 0 ? null : new KeywordIndex(array);
     }
 }

@@ -1,11 +1,11 @@
 namespace LoginPosture.Layers;
 
 /// <summary>
-/// A rule that extends the built-in catalog, typically for another broker's codes or texts. A rule matches on a
-/// code, an HTTP status or a keyword, or on a code or HTTP status together with a keyword; configured rules are
-/// tried before the built-in ones, so they can also override an IBKR code.
+/// An entry that extends the built-in catalog of failure causes, typically for another broker's codes or texts. An
+/// entry matches on a code, an HTTP status or a keyword, or on a code or HTTP status together with a keyword;
+/// configured entries are tried before the built-in ones, so they can also override an IBKR code.
 /// </summary>
-public sealed class LayerRule
+public sealed class LayerCatalogEntry
 {
     /// <summary>A stable id for the cause, lowercase letters, digits, '.', '-' and '_' (for example <c>mybroker.session-expired</c>). Must not clash with a built-in id or start with <c>unknown.</c>.</summary>
     public string CauseId { get; set; } = "";
@@ -28,7 +28,7 @@ public sealed class LayerRule
     /// <summary>The signal's numeric code (zero or positive), or null to match without a code.</summary>
     public int? Code { get; set; }
 
-    /// <summary>The HTTP status (100 to 599), or null. A rule keys on a code or an HTTP status, not both.</summary>
+    /// <summary>The HTTP status (100 to 599), or null. An entry keys on a code or an HTTP status, not both.</summary>
     public int? HttpStatus { get; set; }
 
     /// <summary>
@@ -38,15 +38,15 @@ public sealed class LayerRule
     /// </summary>
     public string? Keyword { get; set; }
 
-    /// <summary>Restricts the rule to signals from one source, or null for any source.</summary>
+    /// <summary>Restricts the entry to signals from one source, or null for any source.</summary>
     public SignalSource? Source { get; set; }
 
     /// <summary>One sentence saying what went wrong.</summary>
-    public string Summary { get; set; } = "";
+    public string Title { get; set; } = "";
 
     /// <summary>What a person can do to resolve it.</summary>
-    public string Remediation { get; set; } = "";
+    public string Fix { get; set; } = "";
 
-    /// <summary>The public source behind the rule (the broker's documentation page, for example).</summary>
+    /// <summary>The public source behind the entry (the broker's documentation page, for example).</summary>
     public string Anchor { get; set; } = "";
 }

@@ -1,7 +1,7 @@
 namespace LoginPosture.Layers;
 
-/// <summary>One compiled rule: the cause it names, the anchor of its catalog row, an optional keyword and source.</summary>
-internal sealed class MatchRule(FailureCause cause, string anchor, string? keyword, SignalSource? source, bool custom, int order)
+/// <summary>One compiled catalog entry: the cause it names, the anchor of its catalog row, an optional keyword and source.</summary>
+internal sealed class CauseMatcher(FailureCause cause, string anchor, string? keyword, SignalSource? source, bool custom, int order)
 {
     public FailureCause Cause { get; } = cause;
 
@@ -17,8 +17,8 @@ internal sealed class MatchRule(FailureCause cause, string anchor, string? keywo
 
     public bool Accepts(SignalSource source) => Source is not { } only || only == source;
 
-    // Configured rules first; then keyword rules before key-only rules; then the longest keyword; then catalog order.
-    public static int ComparePriority(MatchRule a, MatchRule b)
+    // Configured entries first; then keyword entries before key-only entries; then the longest keyword; then catalog order.
+    public static int ComparePriority(CauseMatcher a, CauseMatcher b)
     {
         var c = b.Custom.CompareTo(a.Custom);
         if (c == 0)
