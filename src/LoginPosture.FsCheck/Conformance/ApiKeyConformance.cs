@@ -99,15 +99,17 @@ public static class ApiKeyConformance
 
     private static ApiKeyEvaluation Evaluate(ApiKeyEvaluator evaluator, ApiKeyDescriptor key) => evaluator.Evaluate(key, LoginPostureArbitraries.AsOf);
 
-    // The one place this class reads a key's overall risk, as a Severity (None reads as Info).
-    private static Severity RiskOf(ApiKeyEvaluation evaluation) => (Severity)(int)evaluation.Risk;
+    // The one place this class reads a key's overall risk: the worst finding's severity, below Info without findings.
+    private static int RiskOf(ApiKeyEvaluation evaluation) => evaluation.Severity is { } severity ? (int)severity : -1;
 
-    private static string Describe(ApiKeyDescriptor key, ApiKeyEvaluation evaluation) => $"{LoginPostureArbitraries.Describe(key)} -> {RiskOf(evaluation)} ({evaluation.Issues})";
+    private static string RiskText(ApiKeyEvaluation evaluation) => evaluation.Severity?.ToString() ?? "no findings";
+
+    private static string Describe(ApiKeyDescriptor key, ApiKeyEvaluation evaluation) => $"{LoginPostureArbitraries.Describe(key)} -> {RiskText(evaluation)} ({evaluation.Issues})";
 
     private static string? NotRaised(ApiKeyEvaluator evaluator, ApiKeyDescriptor before, ApiKeyDescriptor after, string change)
     {
         var (b, a) = (Evaluate(evaluator, before), Evaluate(evaluator, after));
-        return RiskOf(a) <= RiskOf(b) ? null : $"{Describe(before, b)}; {change}: {RiskOf(a)} ({a.Issues})";
+        return RiskOf(a) <= RiskOf(b) ? null : $"{Describe(before, b)}; {change}: {RiskText(a)} ({a.Issues})";
     }
 
     private static string? RemovingAnUnusedGrantNeverRaisesRisk(ApiKeyEvaluator evaluator, KeyCase c)
@@ -147,7 +149,7 @@ public static class ApiKeyConformance
         }
 
         var evaluation = Evaluate(evaluator, key);
-        return RiskOf(evaluation) >= Severity.High ? null : Describe(key, evaluation);
+        return RiskOf(evaluation) >= (int)Severity.High ? null : Describe(key, evaluation);
     }
 
     private static string? OverdueRotationIsReported(ApiKeyEvaluator evaluator, KeyCase c)

@@ -145,7 +145,7 @@ public static class SecondFactorConformance
             return null;
         }
 
-        var reported = Score(scorer, c.Set).Findings.Where(f => f.Id == "SF009").ToList();
+        var reported = Score(scorer, c.Set).Findings.Where(f => f.Id == SecondFactorFindings.RehearsalStale.Id).ToList();
         var missing = stale.Where(a => !reported.Any(f => f.Message.Contains($"'{a.Label}'", StringComparison.Ordinal))).Select(a => $"{a.Label} rehearsed {a.LastRehearsed:yyyy-MM-dd}").ToList();
         return missing.Count == 0 ? null : $"{LoginPostureArbitraries.Describe(c.Set)}: not reported as stale at {LoginPostureArbitraries.AsOf:yyyy-MM-dd}: {string.Join(", ", missing)}";
     }

@@ -10,13 +10,15 @@ namespace LoginPosture.Tests.Docs;
 /// </summary>
 public sealed partial class FindingPageTests
 {
-    // The ids issue 15 gives a page each: SF001-SF012, AK001-AK012, TP001-TP002.
-    private static readonly string[] ExpectedIds =
+    // Every rule of every engine's findings catalog has a page.
+    private static readonly FindingRule[] Rules =
     [
-        .. Ids("SF", 12),
-        .. Ids("AK", 12),
-        .. Ids("TP", 2),
+        .. LoginPosture.SecondFactors.SecondFactorFindings.All,
+        .. LoginPosture.ApiKeys.ApiKeyFindings.All,
+        .. LoginPosture.Tiers.TierFindings.All,
     ];
+
+    private static readonly string[] ExpectedIds = [.. Rules.Select(rule => rule.Id)];
 
     // Used only when a snippet has no asOf; every page's snippet states one (asserted below).
     private static readonly DateTimeOffset FallbackNow = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -71,7 +73,9 @@ public sealed partial class FindingPageTests
     {
         var page = FindingPage.Read(Folder, id);
 
-        Assert.StartsWith($"# {id}: ", page.Text, StringComparison.Ordinal);
+        var rule = Rules.Single(rule => rule.Id == id);
+        Assert.StartsWith($"# {id}: {rule.Title}\n", page.Text, StringComparison.Ordinal);
+        Assert.EndsWith($"/docs/findings/{id}.md", rule.HelpUri, StringComparison.Ordinal);
         foreach (var section in new[] { "## What it finds", "## Why", "## How to fix", "## Example" })
         {
             Assert.Contains("\n" + section + "\n", page.Text, StringComparison.Ordinal);
@@ -97,9 +101,6 @@ public sealed partial class FindingPageTests
 
     // The one place that knows how a report exposes its findings; adapt here when the report's members are renamed.
     private static IReadOnlyList<Finding> AllFindings(PostureReport report) => report.Findings;
-
-    private static IEnumerable<string> Ids(string prefix, int count) =>
-        Enumerable.Range(1, count).Select(n => $"{prefix}{n:000}");
 
     // | [SF001](SF001.md) | title | High | Identity |
     [GeneratedRegex(@"^\| \[(?<id>[A-Z]{2}\d{3})\]\((?<link>[^)]+)\) \|[^|\n]+\|(?<severity>[^|\n]+)\|(?<layer>[^|\n]+)\|$", RegexOptions.Multiline)]
