@@ -1,0 +1,121 @@
+using LoginPosture.Layers;
+
+namespace LoginPosture.Triage;
+
+/// <summary>
+/// Remembers the verdicts of recent line shapes, so that a log's repeated lines (farm notices, heartbeats, a failure
+/// logged every few seconds) are classified once. A line's shape is the line with the digits of its timestamps
+/// replaced by zeros: the classifier reads a timestamp's shape (how many digits, which separators) and never its
+/// digits, as long as no keyword has a digit where a timestamp can start (<see cref="IsSafe"/>), so every line of one shape
+/// has the same verdict. Open addressing over a fixed table; when it fills up it is cleared, so memory stays bounded
+/// and the cache follows the log. A hit allocates nothing; a miss stores one string.
+/// </summary>
+internal sealed class VerdictCache
+{
+    /// <summary>Lines longer than this are classified every time: long lines rarely repeat.</summary>
+    public const int MaxKeyLength = 512;
+
+    private const int Capacity = 1 << 13;
+
+    // The header region: timestamps are looked for only among the first characters of a line.
+    private const int ShapeRegion = 96;
+
+    private readonly string?[] _keys = new string?[Capacity];
+    private readonly LineVerdict[] _values = new LineVerdict[Capacity];
+    private readonly char[] _shape = new char[MaxKeyLength];
+    private int _count;
+
+    /// <summary>Lines whose verdict came from the table.</summary>
+    public long Hits { get; private set; }
+
+    /// <summary>Lines the classifier read (long lines included).</summary>
+    public long Misses { get; private set; }
+
+    /// <summary>Whether a classifier's keywords allow shapes: none has a digit where a zeroed timestamp can start.</summary>
+    public static bool IsSafe(IEnumerable<string> keywords)
+    {
+        foreach (var keyword in keywords)
+        {
+            for (var i = 0; i < keyword.Length; i++)
+            {
+                if (char.IsAsciiDigit(keyword[i]) && (i == 0 || keyword[i - 1] is ' ' or '|' or '[' or '\t'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The verdict of a line: from the table when its shape was seen, else from the classifier.</summary>
+    public LineVerdict Classify(LayerClassifier classifier, ReadOnlySpan<char> line)
+    {
+        if (line.Length > MaxKeyLength)
+        {
+            Misses++;
+            return classifier.ClassifyLogLine(line);
+        }
+
+        var shape = _shape.AsSpan(0, line.Length);
+        line.CopyTo(shape);
+        ZeroTimestamps(shape);
+        var hash = string.GetHashCode(shape);
+        var slot = hash & (Capacity - 1);
+        while (_keys[slot] is { } key)
+        {
+            if (shape.SequenceEqual(key))
+            {
+                Hits++;
+                return _values[slot];
+            }
+
+            slot = (slot + 1) & (Capacity - 1);
+        }
+
+        var verdict = classifier.ClassifyLogLine(line);
+        Misses++;
+        if (_count >= Capacity / 2)
+        {
+            // Half full: start again rather than let probe runs grow.
+            Array.Clear(_keys);
+            _count = 0;
+            slot = hash & (Capacity - 1);
+        }
+
+        _keys[slot] = shape.ToString();
+        _values[slot] = verdict;
+        _count++;
+        return verdict;
+    }
+
+    // Zeroes the digits of every timestamp that starts the line or follows a space, '|', '[' or tab in its header region.
+    private static void ZeroTimestamps(Span<char> shape)
+    {
+        var limit = Math.Min(shape.Length, ShapeRegion);
+        for (var i = 0; i < limit; i++)
+        {
+            if (!char.IsAsciiDigit(shape[i]) || (i > 0 && shape[i - 1] is not (' ' or '|' or '[' or '\t')))
+            {
+                continue;
+            }
+
+            if (LogTimestamp.Parse(shape[i..], out _, out var length) == LogTimestamp.Kind.None)
+            {
+                while (i + 1 < limit && char.IsAsciiDigit(shape[i + 1]))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            for (var end = i + length; i < end; i++)
+            {
+                shape[i] = char.IsAsciiDigit(shape[i]) ? '0' : shape[i];
+            }
+
+            i--;
+        }
+    }
+}
