@@ -63,16 +63,19 @@ internal static class AuditTable
             return text.ToString();
         }
 
+        // Identical findings (a signal logged a million times) print once, with their count.
+        var distinct = report.Findings.CountBy(f => f).ToArray();
         var idWidth = Math.Max(2, report.Findings.Max(f => f.Id.Length));
-        var indent = new string(' ', 9 + 1 + 12 + 1 + idWidth + 1);
-        Line(text, $"{"SEVERITY",-9} {"LAYER",-12} {"ID".PadRight(idWidth)} FINDING");
-        var ordered = report.Findings
+        var countWidth = Math.Max(5, distinct.Max(f => f.Value).ToString(CultureInfo.InvariantCulture).Length);
+        var indent = new string(' ', 9 + 1 + 12 + 1 + countWidth + 1 + idWidth + 1);
+        Line(text, $"{"SEVERITY",-9} {"LAYER",-12} {"COUNT".PadLeft(countWidth)} {"ID".PadRight(idWidth)} FINDING");
+        var ordered = distinct
             .Select((finding, index) => (finding, index))
-            .OrderByDescending(f => f.finding.Severity)
+            .OrderByDescending(f => f.finding.Key.Severity)
             .ThenBy(f => f.index); // within a severity keep the report's bottom-up order
-        foreach (var (finding, _) in ordered)
+        foreach (var ((finding, count), _) in ordered)
         {
-            Line(text, $"{finding.Severity.ToString().ToUpperInvariant(),-9} {finding.Layer,-12} {finding.Id.PadRight(idWidth)} {finding.Message}");
+            Line(text, $"{finding.Severity.ToString().ToUpperInvariant(),-9} {finding.Layer,-12} {count.ToString(CultureInfo.InvariantCulture).PadLeft(countWidth)} {finding.Id.PadRight(idWidth)} {finding.Message}");
             Line(text, $"{indent}fix: {finding.Fix}");
         }
 

@@ -26,7 +26,7 @@ public sealed class AuditSampleTests : IDisposable
         Assert.StartsWith("LoginPosture audit: U7654321", lines[0], StringComparison.Ordinal);
         Assert.Contains("Overall grade F. Findings: 1 critical", lines[1], StringComparison.Ordinal);
         var findings = lines.SkipWhile(l => !l.StartsWith("SEVERITY", StringComparison.Ordinal)).Skip(1).Where(l => !l.StartsWith(' ') && l.Length > 0).ToArray();
-        Assert.StartsWith("CRITICAL  Platform     AK002", findings[0], StringComparison.Ordinal);
+        Assert.StartsWith($"CRITICAL  {"Platform",-12} {"1",5} AK002", findings[0], StringComparison.Ordinal);
         var severities = findings.Select(l => l[..9].Trim()).ToArray();
         Assert.Equal(severities.OrderBy(s => Array.IndexOf(["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO"], s)), severities);
         Assert.Contains("Withdraw 20,000 from the phone: tier 1 Deny", run.Out, StringComparison.Ordinal);

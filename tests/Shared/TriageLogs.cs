@@ -30,17 +30,18 @@ internal sealed class TriageLogs
         for (var i = 0; ; i++)
         {
             time = time.AddMilliseconds(random.Next(1, 400));
-            var pool = random.NextDouble() < failureShare ? _failures : _informational;
+            var failure = random.NextDouble() < failureShare;
+            var pool = failure ? _failures : _informational;
             var line = pool[random.Next(pool.Length)];
 
             // Requests carry their own ids: a failure's reqId varies from line to line, as it does in a real log.
-            yield return Stamp(random, line.Replace("{reqId}", random.Next(1, 5000).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), time);
+            yield return Stamp(random, line.Replace("{reqId}", random.Next(1, 5000).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), time, failure);
         }
     }
 
     // A real line that starts with its own timestamp gets the new time in the same shape; any other line the
     // decoration of one of the sources, timestamped (or none).
-    private static string Stamp(Random random, string message, DateTime t)
+    private static string Stamp(Random random, string message, DateTime t, bool failure)
     {
         var c = CultureInfo.InvariantCulture;
         var kind = LoginPosture.Triage.LogTimestamp.Parse(message, out _, out var length);
@@ -58,8 +59,8 @@ internal sealed class TriageLogs
 
         return random.Next(7) switch
         {
-            0 => $"{t.ToString("yyyy-MM-dd HH:mm:ss,fff", c)}|I| {message}",
-            1 => $"{t.ToString("yyyy-MM-dd HH:mm:ss,fff", c)} ib_insync.wrapper ERROR {message}",
+            0 => $"{t.ToString("yyyy-MM-dd HH:mm:ss,fff", c)}|{(failure ? 'E' : 'I')}| {message}",
+            1 => $"{t.ToString("yyyy-MM-dd HH:mm:ss,fff", c)} ib_insync.wrapper {(failure ? "ERROR" : "INFO")} {message}",
             2 => $"{t.ToString("yyyy-MM-dd HH:mm:ss:fff", c)} IBC: {message}",
             3 => $"{t.ToString("yyyyMMdd HH:mm:ss.fff", c)} {message}",
             4 => $"{t.ToString("HH:mm:ss:fff", c)} JTS-EServerSocket-{random.Next(100, 300)}: {message}",
