@@ -26,8 +26,8 @@ internal static class TriageScale
         try
         {
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average at start: {LoadAverage()}");
-            Console.WriteLine("| input | size | lines | failing lines | causes | wall s | CPU s | MB/s (wall) | MB/s per core (CPU) | peak RSS MB |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| input | size | lines | failing lines | distinct causes / findings | wall s | CPU s | MB/s (wall) | MB/s per core (CPU) | peak RSS MB | JSON output |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var mb in sizes)
             {
                 var path = Path.Combine(dir, $"gateway-{mb}mb.log");
@@ -59,18 +59,19 @@ internal static class TriageScale
         return Print(watch.Elapsed, report.Lines, report.FailingLines, report.Causes.Count);
     }
 
-    /// <summary>The child: evaluates a posture document and renders its findings aggregated, as the audit does.</summary>
+    /// <summary>The child: what <c>loginposture-audit posture.json --json</c> does: read, evaluate, write the (aggregated) JSON.</summary>
     public static int ChildAudit(string path)
     {
         var watch = Stopwatch.StartNew();
         using var services = new ServiceCollection().AddLoginPosture().BuildServiceProvider();
         var report = services.GetRequiredService<PostureEvaluator>().Evaluate(PostureSnapshot.Parse(File.ReadAllBytes(path)));
-        var distinct = report.Findings.Select(f => (f.Id, f.Message)).Distinct().Count();
+        var json = PostureReportJson.ToJson(report);
+        var distinct = report.Findings.Distinct().Count();
         watch.Stop();
-        return Print(watch.Elapsed, report.Signals.Diagnoses.Count, report.Signals.Diagnoses.Count(d => d.IsFailure), distinct);
+        return Print(watch.Elapsed, report.Signals.Diagnoses.Count, report.Signals.Diagnoses.Count(d => d.IsFailure), distinct, json.Length);
     }
 
-    private static int Print(TimeSpan wall, long lines, long failing, int causes)
+    private static int Print(TimeSpan wall, long lines, long failing, int causes, long output = 0)
     {
         using var self = Process.GetCurrentProcess();
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double>
@@ -81,6 +82,7 @@ internal static class TriageScale
             ["lines"] = lines,
             ["failing"] = failing,
             ["causes"] = causes,
+            ["output"] = output,
         }));
         return 0;
     }
@@ -103,7 +105,7 @@ internal static class TriageScale
     {
         var mb = new FileInfo(path).Length / (1024.0 * 1024.0);
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {label} | {mb:F0} MB | {r["lines"]:N0} | {r["failing"]:N0} | {r["causes"]:N0} | {r["wall"]:F1} | {r["cpu"]:F1} | {mb / r["wall"]:F0} | {mb / r["cpu"]:F0} | {r["rss"] / (1024 * 1024):F0} |");
+            $"| {label} | {mb:F0} MB | {r["lines"]:N0} | {r["failing"]:N0} | {r["causes"]:N0} | {r["wall"]:F1} | {r["cpu"]:F1} | {mb / r["wall"]:F0} | {mb / r["cpu"]:F0} | {r["rss"] / (1024 * 1024):F0} | {(r["output"] > 0 ? $"{r["output"] / (1024 * 1024):F1} MB" : "-")} |");
     }
 
     // A log of about the given size, its failure share drawn between 1% and 10% from a fixed seed.

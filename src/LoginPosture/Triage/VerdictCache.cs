@@ -7,8 +7,9 @@ namespace LoginPosture.Triage;
 /// logged every few seconds) are classified once. A line's shape is the line with the digits of its timestamps
 /// replaced by zeros: the classifier reads a timestamp's shape (how many digits, which separators) and never its
 /// digits, as long as no keyword has a digit where a timestamp can start (<see cref="IsSafe"/>), so every line of one shape
-/// has the same verdict. Open addressing over a fixed table; when it fills up it is cleared, so memory stays bounded
-/// and the cache follows the log. A hit allocates nothing; a miss stores one string.
+/// has the same verdict. Open addressing over a fixed table whose keys live in one preallocated character arena; when
+/// either fills up both are cleared, so memory stays bounded, the cache follows the log, and neither a hit nor a miss
+/// allocates (a log of unique lines would otherwise feed the garbage collector one string per line).
 /// </summary>
 internal sealed class VerdictCache
 {
@@ -20,8 +21,15 @@ internal sealed class VerdictCache
     // The header region: timestamps are looked for only among the first characters of a line.
     private const int ShapeRegion = 96;
 
-    private readonly string?[] _keys = new string?[Capacity];
+    // Room for the keys of half the table at 128 characters each: typical log lines.
+    private const int ArenaSize = Capacity / 2 * 128;
+
+    // A key is a range of the arena: its start, and its length plus one (0 marks an empty slot).
+    private readonly int[] _starts = new int[Capacity];
+    private readonly int[] _lengths = new int[Capacity];
+    private readonly char[] _arena = new char[ArenaSize];
     private readonly LineVerdict[] _values = new LineVerdict[Capacity];
+    private int _arenaUsed;
     private readonly char[] _shape = new char[MaxKeyLength];
     private int _count;
 
@@ -62,9 +70,9 @@ internal sealed class VerdictCache
         ZeroTimestamps(shape);
         var hash = string.GetHashCode(shape);
         var slot = hash & (Capacity - 1);
-        while (_keys[slot] is { } key)
+        while (_lengths[slot] != 0)
         {
-            if (shape.SequenceEqual(key))
+            if (_lengths[slot] - 1 == shape.Length && shape.SequenceEqual(_arena.AsSpan(_starts[slot], shape.Length)))
             {
                 Hits++;
                 return _values[slot];
@@ -75,15 +83,17 @@ internal sealed class VerdictCache
 
         var verdict = classifier.ClassifyLogLine(line);
         Misses++;
-        if (_count >= Capacity / 2)
+        if (_count >= Capacity / 2 || _arenaUsed + shape.Length > ArenaSize)
         {
-            // Half full: start again rather than let probe runs grow.
-            Array.Clear(_keys);
-            _count = 0;
+            // Half full, or out of key space: start again rather than let probe runs grow.
+            Array.Clear(_lengths);
+            (_count, _arenaUsed) = (0, 0);
             slot = hash & (Capacity - 1);
         }
 
-        _keys[slot] = shape.ToString();
+        shape.CopyTo(_arena.AsSpan(_arenaUsed));
+        (_starts[slot], _lengths[slot]) = (_arenaUsed, shape.Length + 1);
+        _arenaUsed += shape.Length;
         _values[slot] = verdict;
         _count++;
         return verdict;

@@ -264,6 +264,23 @@ public sealed class LogTriageTests
     }
 
     [Fact]
+    public void The_shape_cache_gives_the_same_report_when_it_fills_up_and_starts_again()
+    {
+        // 30,000 lines, most of them unique (ids, long tails): the cache clears itself many times over.
+        var random = new Random(17);
+        int[] codes = [1100, 2104, 354, 200, 502, 326, 162, 10197, 100, 504, 2110];
+        var lines = Enumerable.Range(0, 30_000).Select(i =>
+            $"2026-11-20 {i / 3600 % 24:D2}:{i / 60 % 60:D2}:{i % 60:D2},{i % 1000:D3} ib_insync.wrapper ERROR Error {codes[random.Next(codes.Length)]}, reqId {random.Next(100_000)}: {new string('x', random.Next(0, 300))} order {i}");
+        var text = string.Join('\n', lines);
+
+        var cached = Triage.Triage(new StringReader(text), CancellationToken.None);
+        var uncached = new LogTriage(null, new LogTriageOptions { CacheLineShapes = false }).Triage(new StringReader(text), CancellationToken.None);
+
+        Assert.Equal(Describe(uncached), Describe(cached));
+        Assert.True(cached.Causes.Count > 5);
+    }
+
+    [Fact]
     public async Task Cancellation_stops_every_entry_point()
     {
         using var cancelled = new CancellationTokenSource();
