@@ -19,6 +19,9 @@ namespace LoginPosture.Benchmarks;
 /// </summary>
 internal static class TriageScale
 {
+    // The child's CPU time when its work began: the runtime's start-up is reported apart.
+    private static TimeSpan s_cpuAtStart;
+
     public static int Run(string[] args)
     {
         var sizes = args.Length > 1 ? args[1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [100, 1024];
@@ -26,8 +29,8 @@ internal static class TriageScale
         try
         {
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average at start: {LoadAverage()}");
-            Console.WriteLine("| input | size | lines | failing lines | distinct causes / findings | wall s | CPU s | MB/s (wall) | MB/s per core (CPU) | peak RSS MB | JSON output |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| input | size | lines | failing lines | distinct causes / findings | wall s | CPU s (process / work) | MB/s (wall) | MB/s per core (process CPU) | MB/s per core (work CPU) | peak RSS MB | JSON output |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var mb in sizes)
             {
                 var path = Path.Combine(dir, $"gateway-{mb}mb.log");
@@ -36,10 +39,13 @@ internal static class TriageScale
                 File.Delete(path);
             }
 
-            var posture = Path.Combine(dir, "posture-1m.json");
-            GeneratePosture(posture, 1_000_000);
-            Console.WriteLine(Row("posture audit, 1M signals", posture, Child("audit-child", posture)));
-            File.Delete(posture);
+            foreach (var repeated in new[] { false, true })
+            {
+                var posture = Path.Combine(dir, "posture-1m.json");
+                GeneratePosture(posture, 1_000_000, repeated);
+                Console.WriteLine(Row(repeated ? "posture audit --json, 1M signals (200 distinct lines repeated)" : "posture audit --json, 1M signals (all distinct)", posture, Child("audit-child", posture)));
+                File.Delete(posture);
+            }
             Console.WriteLine($"load average at end: {LoadAverage()}");
             return 0;
         }
@@ -52,6 +58,11 @@ internal static class TriageScale
     /// <summary>The child: triages one file and prints its figures as JSON.</summary>
     public static int ChildTriage(string path)
     {
+        using (var self = Process.GetCurrentProcess())
+        {
+            s_cpuAtStart = self.TotalProcessorTime;
+        }
+
         var watch = Stopwatch.StartNew();
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         var report = new LogTriage(new LayerClassifier(), null).Triage(stream, CancellationToken.None);
@@ -62,6 +73,11 @@ internal static class TriageScale
     /// <summary>The child: what <c>loginposture-audit posture.json --json</c> does: read, evaluate, write the (aggregated) JSON.</summary>
     public static int ChildAudit(string path)
     {
+        using (var self = Process.GetCurrentProcess())
+        {
+            s_cpuAtStart = self.TotalProcessorTime;
+        }
+
         var watch = Stopwatch.StartNew();
         using var services = new ServiceCollection().AddLoginPosture().BuildServiceProvider();
         var report = services.GetRequiredService<PostureEvaluator>().Evaluate(PostureSnapshot.Parse(File.ReadAllBytes(path)));
@@ -78,6 +94,7 @@ internal static class TriageScale
         {
             ["wall"] = wall.TotalSeconds,
             ["cpu"] = self.TotalProcessorTime.TotalSeconds,
+            ["cpuWork"] = (self.TotalProcessorTime - s_cpuAtStart).TotalSeconds,
             ["rss"] = PeakRssBytes(self),
             ["lines"] = lines,
             ["failing"] = failing,
@@ -105,7 +122,7 @@ internal static class TriageScale
     {
         var mb = new FileInfo(path).Length / (1024.0 * 1024.0);
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {label} | {mb:F0} MB | {r["lines"]:N0} | {r["failing"]:N0} | {r["causes"]:N0} | {r["wall"]:F1} | {r["cpu"]:F1} | {mb / r["wall"]:F0} | {mb / r["cpu"]:F0} | {r["rss"] / (1024 * 1024):F0} | {(r["output"] > 0 ? $"{r["output"] / (1024 * 1024):F1} MB" : "-")} |");
+            $"| {label} | {mb:F0} MB | {r["lines"]:N0} | {r["failing"]:N0} | {r["causes"]:N0} | {r["wall"]:F1} | {r["cpu"]:F1} / {r["cpuWork"]:F1} | {mb / r["wall"]:F0} | {mb / r["cpu"]:F0} | {mb / r["cpuWork"]:F0} | {r["rss"] / (1024 * 1024):F0} | {(r["output"] > 0 ? $"{r["output"] / (1024 * 1024):F1} MB" : "-")} |");
     }
 
     // A log of about the given size, its failure share drawn between 1% and 10% from a fixed seed.
@@ -129,8 +146,9 @@ internal static class TriageScale
         return share;
     }
 
-    // The example posture with its signals array holding a million log lines (about 70 MB).
-    private static void GeneratePosture(string path, int signals)
+    // The example posture with its signals array holding a million log lines (about 125 MB): each with its own
+    // timestamp, or 200 lines repeated (a failure logged over and over, the case the issue measured).
+    private static void GeneratePosture(string path, int signals, bool repeated)
     {
         var example = File.ReadAllText(RepoPaths.File("samples", "posture.example.json"));
         var open = example.IndexOf("\"signals\": [", StringComparison.Ordinal) + "\"signals\": [".Length;
@@ -139,7 +157,9 @@ internal static class TriageScale
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
         writer.Write(example.AsSpan(0, open));
         var first = true;
-        foreach (var line in TriageLogs.Shapes.Lines(random, 0.75, new DateTime(2026, 11, 20, 0, 0, 0, DateTimeKind.Unspecified)).Take(signals))
+        var lines = TriageLogs.Shapes.Lines(random, 0.75, new DateTime(2026, 11, 20, 0, 0, 0, DateTimeKind.Unspecified));
+        var source = repeated ? Enumerable.Repeat(lines.Take(200).ToArray(), (signals / 200) + 1).SelectMany(l => l) : lines;
+        foreach (var line in source.Take(signals))
         {
             writer.Write(first ? "\n    " : ",\n    ");
             writer.Write(JsonSerializer.Serialize(line));

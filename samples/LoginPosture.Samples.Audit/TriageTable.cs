@@ -21,7 +21,7 @@ internal static class TriageTable
             .Where(c => c.n > 0)
             .Select(c => $"{c.n} {c.s.ToString().ToLowerInvariant()}"));
         Line(text, $"LoginPosture triage: {name}");
-        Line(text, string.Create(CultureInfo.InvariantCulture, $"{report.Lines:N0} lines read: {report.FailingLines:N0} failing, {report.BlankLines:N0} blank. Causes: {report.Causes.Count(c => c.Cause.IsFailure)} failing, {report.Causes.Count(c => !c.Cause.IsFailure)} informational. Findings: {(counts.Length == 0 ? "none" : counts)}."));
+        Line(text, string.Create(CultureInfo.InvariantCulture, $"{Lines(report.Lines)} read: {report.FailingLines:N0} failing, {report.BlankLines:N0} blank. Causes: {report.Causes.Count(c => c.Cause.IsFailure)} failing, {report.Causes.Count(c => !c.Cause.IsFailure)} informational. Findings: {(counts.Length == 0 ? "none" : counts)}."));
         foreach (var note in report.Notes)
         {
             Line(text, $"Note: {note}");
@@ -36,7 +36,7 @@ internal static class TriageTable
 
         Line(text, string.Create(CultureInfo.InvariantCulture, $"Fix first: {root.Cause.Layer} / {root.Cause.Id} ({root.Cause.Retry}), first at line {root.FirstLine} ({LogTriageReport.FormatTime(root.FirstSeen)})"));
         Line(text, "Timeline: " + string.Join(" -> ", report.Timeline.Select(s =>
-            string.Create(CultureInfo.InvariantCulture, $"{s.Layer} failing from {LogTriageReport.FormatTime(s.FirstSeen)} (line {s.FirstLine}, {s.FirstCauseId}; {s.Lines:N0} lines)"))));
+            string.Create(CultureInfo.InvariantCulture, $"{s.Layer} failing from {LogTriageReport.FormatTime(s.FirstSeen)} (line {s.FirstLine}, {s.FirstCauseId}; {Lines(s.Lines)})"))));
         text.AppendLine();
 
         var failing = report.Causes.Where(c => c.Cause.IsFailure).ToArray();
@@ -55,5 +55,7 @@ internal static class TriageTable
         return text.ToString();
     }
 
-    private static void Line(StringBuilder text, string line) => text.Append(TerminalText.Visible(line)).Append('\n');
+    private static void Line(StringBuilder text, string line) => text.Append(TerminalText.Visible(line.TrimEnd(' '))).Append('\n');
+
+    private static string Lines(long n) => n == 1 ? "1 line" : n.ToString("N0", CultureInfo.InvariantCulture) + " lines";
 }

@@ -48,7 +48,7 @@ public sealed class TriageSampleTests : IDisposable
         Assert.StartsWith("LoginPosture triage: ", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("96 lines read: 56 failing, 0 blank.", lines[1], StringComparison.Ordinal);
         Assert.Contains("Fix first: Identity / identity.invalid-credentials (DoNotRetry), first at line 42 (2026-11-20 02:20:00)", run.Out, StringComparison.Ordinal);
-        Assert.Contains("Timeline: Platform failing from 2026-11-20 02:14:00 (line 1, platform.connectivity-lost; 1 lines) -> Identity failing from 2026-11-20 02:20:00", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Timeline: Platform failing from 2026-11-20 02:14:00 (line 1, platform.connectivity-lost; 1 line) -> Identity failing from 2026-11-20 02:20:00", run.Out, StringComparison.Ordinal);
         var rows = lines.SkipWhile(l => !l.StartsWith("SEVERITY", StringComparison.Ordinal)).Skip(1).Where(l => l.Length > 0 && !l.StartsWith(' ')).ToArray();
         Assert.Equal(3, rows.Length); // 96 lines, three failing causes: one row each
         Assert.Matches(@"^HIGH +Identity +30 identity\.invalid-credentials +2026-11-20 02:20:00 +2026-11-20 02:20:29", rows[0]);
