@@ -281,6 +281,28 @@ public sealed class LogTriageTests
     }
 
     [Fact]
+    public void Allocation_does_not_grow_with_the_number_of_lines()
+    {
+        // The same generator and seed: the longer log repeats the shorter one's shapes ten times over. A triage
+        // allocates per distinct cause (its tally and redacted example) and for its fixed buffers, never per line.
+        var lines = TriageLogs.Shapes.Lines(new Random(23), 0.1, new DateTime(2026, 11, 20, 22, 0, 0)).Take(200_000).ToArray();
+        var small = Encoding.UTF8.GetBytes(string.Join('\n', lines.Take(20_000)));
+        var large = Encoding.UTF8.GetBytes(string.Join('\n', lines));
+        Triage.Triage(new MemoryStream(large), CancellationToken.None); // warm up: JIT, catalog, regexes
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var smallReport = Triage.Triage(new MemoryStream(small), CancellationToken.None);
+        var forSmall = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var largeReport = Triage.Triage(new MemoryStream(large), CancellationToken.None);
+        var forLarge = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(10 * smallReport.Lines, largeReport.Lines, tolerance: 10);
+        // 180,000 more lines: even 8 bytes a line would be 1.4 MB more. A few new causes may appear (each a few KB).
+        Assert.True(forLarge - forSmall < 256 * 1024, $"{forSmall:N0} B for {smallReport.Lines:N0} lines, {forLarge:N0} B for {largeReport.Lines:N0} lines");
+    }
+
+    [Fact]
     public async Task Cancellation_stops_every_entry_point()
     {
         using var cancelled = new CancellationTokenSource();
