@@ -25,7 +25,21 @@ internal static class LogTimestamp
     private const int SearchLimit = 96;
 
     /// <summary>The timestamp of a line: at its start (after spaces or a bracket) or where the header parser finds one.</summary>
-    public static Kind Find(ReadOnlySpan<char> line, out DateTime value)
+    public static Kind Find(ReadOnlySpan<char> line, out DateTime value) => At(line, Locate(line), out value);
+
+    /// <summary>The timestamp that starts at <paramref name="index"/> (from <see cref="Locate"/>); none for -1.</summary>
+    public static Kind At(ReadOnlySpan<char> line, int index, out DateTime value)
+    {
+        value = default;
+        return index < 0 || index >= line.Length ? Kind.None : Parse(line[index..], out value);
+    }
+
+    /// <summary>
+    /// Where a line's timestamp would start, or -1: at its start after spaces or a bracket, or where the header parser
+    /// puts it. Depends only on the line's shape (the header parser counts digits, it does not read them), so lines
+    /// that differ only in their timestamps' digits share it.
+    /// </summary>
+    public static int Locate(ReadOnlySpan<char> line)
     {
         var i = 0;
         while (i < line.Length && i < SearchLimit && line[i] is ' ' or '\t' or '[')
@@ -35,13 +49,12 @@ internal static class LogTimestamp
 
         if (i < line.Length && char.IsAsciiDigit(line[i]))
         {
-            return Parse(line[i..], out value);
+            return i;
         }
 
         // A level, logger or container name first ("ibeam  | 2024-...", "INFO 2024-..."): the header parser knows them.
         var header = LogDecorationParser.Header(line.Length > SearchLimit * 2 ? line[..(SearchLimit * 2)] : line);
-        value = default;
-        return header.Timestamp.IsEmpty ? Kind.None : Parse(header.Timestamp.Of(line), out value);
+        return header.Timestamp.IsEmpty ? -1 : header.Timestamp.Start;
     }
 
     /// <summary>Parses a timestamp at the start of <paramref name="text"/>; trailing text is ignored.</summary>

@@ -37,8 +37,10 @@ internal sealed class TriageAccumulator(LayerClassifier classifier, DateOnly? st
             return;
         }
 
-        var verdict = _cache is null ? classifier.ClassifyLogLine(line) : _cache.Classify(classifier, line);
-        var time = _clock.Read(line);
+        // The cache keeps where a shape's timestamp starts, so a repeated line skips the header parse.
+        var stampAt = -1;
+        var verdict = _cache is null ? classifier.ClassifyLogLine(line) : _cache.Classify(classifier, line, out stampAt);
+        var time = _cache is null ? _clock.Read(line) : _clock.Read(line, stampAt);
         Tally tally;
         if (ReferenceEquals(verdict.Cause, _lastCause))
         {

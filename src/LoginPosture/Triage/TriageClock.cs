@@ -14,9 +14,12 @@ internal struct TriageClock(DateOnly? startDate)
     private DateTime? _reading = startDate?.ToDateTime(TimeOnly.MinValue);
 
     /// <summary>The dated timestamp of a line, or null when the line carries none.</summary>
-    public DateTime? Read(ReadOnlySpan<char> line)
+    public DateTime? Read(ReadOnlySpan<char> line) => Read(line, LogTimestamp.Locate(line));
+
+    /// <summary>The dated timestamp that starts at <paramref name="index"/> of a line (from <see cref="LogTimestamp.Locate"/>).</summary>
+    public DateTime? Read(ReadOnlySpan<char> line, int index)
     {
-        switch (LogTimestamp.Find(line, out var value))
+        switch (LogTimestamp.At(line, index, out var value))
         {
             case LogTimestamp.Kind.DateTime:
                 _reading = value;

@@ -29,6 +29,9 @@ internal sealed class VerdictCache
     private readonly int[] _lengths = new int[Capacity];
     private readonly char[] _arena = new char[ArenaSize];
     private readonly LineVerdict[] _values = new LineVerdict[Capacity];
+
+    // Where the timestamp of the shape's lines starts (LogTimestamp.Locate), or -1.
+    private readonly int[] _stamps = new int[Capacity];
     private int _arenaUsed;
     private readonly char[] _shape = new char[MaxKeyLength];
     private int _count;
@@ -57,11 +60,15 @@ internal sealed class VerdictCache
     }
 
     /// <summary>The verdict of a line: from the table when its shape was seen, else from the classifier.</summary>
-    public LineVerdict Classify(LayerClassifier classifier, ReadOnlySpan<char> line)
+    public LineVerdict Classify(LayerClassifier classifier, ReadOnlySpan<char> line) => Classify(classifier, line, out _);
+
+    /// <summary>The verdict of a line, and where its timestamp starts (-1 for none), both kept per shape.</summary>
+    public LineVerdict Classify(LayerClassifier classifier, ReadOnlySpan<char> line, out int stampAt)
     {
         if (line.Length > MaxKeyLength)
         {
             Misses++;
+            stampAt = LogTimestamp.Locate(line);
             return classifier.ClassifyLogLine(line);
         }
 
@@ -75,6 +82,7 @@ internal sealed class VerdictCache
             if (_lengths[slot] - 1 == shape.Length && shape.SequenceEqual(_arena.AsSpan(_starts[slot], shape.Length)))
             {
                 Hits++;
+                stampAt = _stamps[slot];
                 return _values[slot];
             }
 
@@ -82,6 +90,7 @@ internal sealed class VerdictCache
         }
 
         var verdict = classifier.ClassifyLogLine(line);
+        stampAt = LogTimestamp.Locate(line);
         Misses++;
         if (_count >= Capacity / 2 || _arenaUsed + shape.Length > ArenaSize)
         {
@@ -95,6 +104,7 @@ internal sealed class VerdictCache
         (_starts[slot], _lengths[slot]) = (_arenaUsed, shape.Length + 1);
         _arenaUsed += shape.Length;
         _values[slot] = verdict;
+        _stamps[slot] = stampAt;
         _count++;
         return verdict;
     }

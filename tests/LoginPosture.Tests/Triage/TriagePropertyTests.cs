@@ -51,6 +51,10 @@ public sealed class TriagePropertyTests
         {
             var bytes = Encoding.UTF8.GetBytes(string.Join('\n', lines));
             var expected = Expected(lines);
+
+            // The shape cache also keeps where a shape's timestamp starts: the times must be those read line by line.
+            var times = Uncached.Triage(new MemoryStream(bytes), CancellationToken.None).Causes.ToDictionary(c => c.Cause.Id, c => (c.FirstSeen, c.LastSeen));
+            Assert.Equal(times, Triage.Triage(new MemoryStream(bytes), CancellationToken.None).Causes.ToDictionary(c => c.Cause.Id, c => (c.FirstSeen, c.LastSeen)));
             foreach (var report in new[]
             {
                 Triage.Triage(new MemoryStream(bytes), CancellationToken.None),
