@@ -16,5 +16,21 @@ if (args is ["--fuzz", ..])
     return FuzzRun.Run(args);
 }
 
+// Log triage at scale (issue 13): ... -- triage-scale [sizes in MB]; the children it starts run one file each.
+switch (args)
+{
+    case ["triage-scale", ..]:
+        return TriageScale.Run(args);
+    case ["triage-child", var log]:
+        return TriageScale.ChildTriage(log);
+    case ["triage-profile", var file]:
+        return TriageProfile.Run(file);
+    case ["triage-generate", var file, var megabytes]:
+        TriageScale.Generate(file, long.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture) << 20);
+        return 0;
+    case ["audit-child", var posture]:
+        return TriageScale.ChildAudit(posture);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -64,13 +64,16 @@ internal static class AuditTable
             return text.ToString();
         }
 
+        // Identical findings (a signal logged a million times) print once, with their count.
+        var distinct = report.Findings.CountBy(f => f).ToArray();
         var idWidth = Math.Max(2, report.Findings.Max(f => f.Id.Length));
-        var indent = new string(' ', 9 + 1 + 12 + 1 + idWidth + 1);
-        Line(text, $"{"SEVERITY",-9} {"LAYER",-12} {"ID".PadRight(idWidth)} FINDING");
+        var countWidth = Math.Max(5, distinct.Max(f => f.Value).ToString(CultureInfo.InvariantCulture).Length);
+        var indent = new string(' ', 9 + 1 + 12 + 1 + countWidth + 1 + idWidth + 1);
+        Line(text, $"{"SEVERITY",-9} {"LAYER",-12} {"COUNT".PadLeft(countWidth)} {"ID".PadRight(idWidth)} FINDING");
         // The report's one order: bottom-up by layer (fix the lowest first), the most severe first within a layer.
-        foreach (var finding in report.Findings.Order(FindingOrder.Instance))
+        foreach (var (finding, count) in distinct.OrderBy(f => f.Key, FindingOrder.Instance))
         {
-            Line(text, $"{finding.Severity.ToString().ToUpperInvariant(),-9} {finding.Layer,-12} {finding.Id.PadRight(idWidth)} {finding.Message}");
+            Line(text, $"{finding.Severity.ToString().ToUpperInvariant(),-9} {finding.Layer,-12} {count.ToString(CultureInfo.InvariantCulture).PadLeft(countWidth)} {finding.Id.PadRight(idWidth)} {finding.Message}");
             Line(text, $"{indent}fix: {finding.Fix}");
         }
 

@@ -6,7 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 // loginposture-audit <posture.json> [--json] [--fail-on <severity>]
 // Reads an account's posture, runs every LoginPosture engine over it, and prints what to fix first.
+// loginposture-audit triage <log | -> [--json] [--fail-on <severity>]: folds a log by cause (TriageCommand).
 const string Usage = "usage: loginposture-audit <posture.json> [--json] [--fail-on Info|Low|Medium|High|Critical]";
+
+if (args is ["triage", ..])
+{
+    return TriageCommand.Run(args, Fail);
+}
 
 string? path = null;
 var json = false;
@@ -26,6 +32,7 @@ for (var i = 0; i < args.Length; i++)
             return Fail(ExitCodes.Usage, $"--fail-on needs a severity: one of {string.Join(", ", Enum.GetNames<Severity>())}. {Usage}");
         case "-h" or "--help":
             Console.WriteLine(Usage);
+            Console.WriteLine(TriageCommand.Usage);
             return ExitCodes.Ok;
         case var option when option.StartsWith('-'):
             return Fail(ExitCodes.Usage, $"unknown option '{option}'. {Usage}");

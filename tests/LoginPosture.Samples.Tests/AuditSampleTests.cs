@@ -26,7 +26,7 @@ public sealed class AuditSampleTests : IDisposable
         Assert.StartsWith("LoginPosture audit: U7654321", lines[0], StringComparison.Ordinal);
         Assert.Contains("Overall grade F. Findings: 1 critical", lines[1], StringComparison.Ordinal);
         var findings = lines.SkipWhile(l => !l.StartsWith("SEVERITY", StringComparison.Ordinal)).Skip(1).Where(l => !l.StartsWith(' ') && l.Length > 0).ToArray();
-        Assert.Contains(findings, l => l.StartsWith("CRITICAL  Platform     AK002", StringComparison.Ordinal));
+        Assert.Contains(findings, l => l.StartsWith($"CRITICAL  {"Platform",-12} {"1",5} AK002", StringComparison.Ordinal));
         // The report's order (FindingOrder): layer bottom-up, then the most severe first; severity is a column.
         var rows = findings.Select(l => (Layer: Array.IndexOf(["Entity", "Identity", "Permissions", "Platform", "Request"], l[10..22].Trim()),
             Severity: Array.IndexOf(["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO"], l[..9].Trim()))).ToArray();

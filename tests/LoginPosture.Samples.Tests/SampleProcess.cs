@@ -13,9 +13,12 @@ internal static class SampleProcess
 
     public static Result Audit(params string[] args) => Run("LoginPosture.Samples.Audit", "loginposture-audit.dll", args);
 
+    /// <summary>The audit with <paramref name="stdin"/> written to its standard input.</summary>
+    public static Result AuditWithInput(byte[] stdin, params string[] args) => Run("LoginPosture.Samples.Audit", "loginposture-audit.dll", args, stdin);
+
     public static Result Hosting(params string[] args) => Run("LoginPosture.Samples.Hosting", "LoginPosture.Samples.Hosting.dll", args);
 
-    private static Result Run(string project, string dll, string[] args)
+    private static Result Run(string project, string dll, string[] args, byte[]? stdin = null)
     {
         var path = Path.Combine(Root, "samples", project, "bin", Configuration, "net10.0", dll);
         Assert.True(File.Exists(path), $"{path} is not built");
@@ -24,6 +27,7 @@ internal static class SampleProcess
             WorkingDirectory = Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = stdin is not null,
         };
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(path);
@@ -36,6 +40,12 @@ internal static class SampleProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            process.StandardInput.BaseStream.Write(stdin);
+            process.StandardInput.Close();
+        }
+
         if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
         {
             process.Kill(entireProcessTree: true);

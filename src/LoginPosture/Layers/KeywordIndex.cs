@@ -60,6 +60,8 @@ internal sealed class KeywordIndex
 
     public IEnumerable<FailureCause> Causes => _rules.Select(static r => r.Cause);
 
+    public IEnumerable<CauseMatcher> Rules => _rules;
+
     public CauseMatcher? Find(ReadOnlySpan<char> text, SignalSource source)
     {
         var best = int.MaxValue;

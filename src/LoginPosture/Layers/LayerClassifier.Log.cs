@@ -8,10 +8,29 @@ public sealed partial class LayerClassifier
     // The rules a Client Portal auth-status object in a line resolves to, indexed by PortalState.
     private readonly CauseMatcher?[] _portalRules;
 
+    /// <summary>
+    /// Classifies a raw log line held in a span, exactly as <see cref="DiagnoseLogLine(string?)"/> classifies the same
+    /// text, without allocating: the streaming triage reads lines into a reused buffer and keeps only the cause.
+    /// </summary>
+    internal LineVerdict ClassifyLogLine(ReadOnlySpan<char> line)
+    {
+        var (code, status) = LogLineParser.Parse(line);
+        status ??= line.IsEmpty ? null : WebApiBody.Status(line);
+        if (code is { } value && _byCode.TryGetValue(value, out var codeRules)
+            && codeRules.Match(line, SignalSource.Log, allowKeyOnly: true) is { } byCode)
+        {
+            return new LineVerdict(byCode.Cause, byCode.Anchor, byCode.Keyword is null ? SignalMatch.Code : SignalMatch.CodeAndKeyword);
+        }
+
+        return line.IsEmpty
+            ? new LineVerdict(Infer(code, status, line, LogLevel.None, requireFailureWords: false), Diagnosis.InferredAnchor, SignalMatch.Inferred)
+            : ClassifyDecorated(line, code, status);
+    }
+
     // A log line whose code (if any) decided nothing. The order: the HTTP status with a keyword of the body's error
     // text, then of the line; a keyword of the error text, then of the line; a Client Portal status object; the HTTP
     // status alone; inference, which reads the header's level and asks for words that state a failure.
-    private Diagnosis DiagnoseDecorated(in FailureSignal signal, ReadOnlySpan<char> line)
+    private LineVerdict ClassifyDecorated(ReadOnlySpan<char> line, int? code, int? signalStatus)
     {
         // The web-API parts first: they decide before any keyword. The header (level, source) is read only when
         // inference needs it, so a line a rule decides pays for a few vectorised searches and nothing more.
@@ -20,47 +39,47 @@ public sealed partial class LayerClassifier
         var source = SignalSource.Log;
 
         KeyedMatchers? statusRules = null;
-        if ((signal.HttpStatus ?? bodyStatus) is { } status && _byHttpStatus.TryGetValue(status, out statusRules)
+        if ((signalStatus ?? bodyStatus) is { } status && _byHttpStatus.TryGetValue(status, out statusRules)
             && (statusRules.Match(errorText, source, allowKeyOnly: false) ?? statusRules.Match(line, source, allowKeyOnly: false)) is { } byStatusAndKeyword)
         {
-            return new Diagnosis(signal, byStatusAndKeyword.Cause, byStatusAndKeyword.Anchor, SignalMatch.HttpStatusAndKeyword);
+            return new LineVerdict(byStatusAndKeyword.Cause, byStatusAndKeyword.Anchor, SignalMatch.HttpStatusAndKeyword);
         }
 
         if (((errorText.IsEmpty ? null : _keywords.Find(errorText, source)) ?? _keywords.Find(line, source)) is { } byKeyword)
         {
-            return new Diagnosis(signal, byKeyword.Cause, byKeyword.Anchor, SignalMatch.Keyword);
+            return new LineVerdict(byKeyword.Cause, byKeyword.Anchor, SignalMatch.Keyword);
         }
 
         if (_portalRules[(int)PortalStatus.Read(body.IsEmpty ? line : body.Of(line))] is { } byPortal)
         {
-            return new Diagnosis(signal, byPortal.Cause, byPortal.Anchor, SignalMatch.Keyword);
+            return new LineVerdict(byPortal.Cause, byPortal.Anchor, SignalMatch.Keyword);
         }
 
         if (statusRules?.Match(line, source, allowKeyOnly: true) is { } byStatus)
         {
-            return new Diagnosis(signal, byStatus.Cause, byStatus.Anchor, SignalMatch.HttpStatus);
+            return new LineVerdict(byStatus.Cause, byStatus.Anchor, SignalMatch.HttpStatus);
         }
 
         // A response body's error text is the most specific wording the line has; the message is read when there is none.
         var header = LogDecorationParser.Header(line);
         var wording = errorText.IsEmpty ? header.Message.Of(line) : errorText;
-        var inferred = Infer(signal with { HttpStatus = signal.HttpStatus ?? bodyStatus }, wording, header.Level, requireFailureWords: true);
-        return new Diagnosis(signal, inferred, Diagnosis.InferredAnchor, SignalMatch.Inferred);
+        var inferred = Infer(code, signalStatus ?? bodyStatus, wording, header.Level, requireFailureWords: true);
+        return new LineVerdict(inferred, Diagnosis.InferredAnchor, SignalMatch.Inferred);
     }
 
     // No rule matched. A log line that states no failure (no error level, no failure words; at a debug or info level
     // only explicit ones such as "failed" or "refused") is informational. Otherwise: the lowest layer the words point
     // at, URLs and identifiers ignored; else the code range or HTTP status; else Request, which never claims the root
     // of a batch over a recognised lower layer.
-    private FailureCause Infer(in FailureSignal signal, ReadOnlySpan<char> text, LogLevel level, bool requireFailureWords)
+    private FailureCause Infer(int? code, int? httpStatus, ReadOnlySpan<char> text, LogLevel level, bool requireFailureWords)
     {
-        if (signal.Code is >= 2100 and <= 2199)
+        if (code is >= 2100 and <= 2199)
         {
             return _catalog.UnknownInformational; // TWS reserves 2100-2199 for warnings.
         }
 
         var words = LayerInference.Read(text);
-        if (requireFailureWords && level != LogLevel.Error && signal.HttpStatus is null or < 400
+        if (requireFailureWords && level != LogLevel.Error && httpStatus is null or < 400
             && !words.StatesFailure(informationalLevel: level is LogLevel.Debug or LogLevel.Info))
         {
             return _catalog.UnknownInformational;
@@ -71,12 +90,12 @@ public sealed partial class LayerClassifier
             return _catalog.Unknown(hinted);
         }
 
-        var layerFromNumbers = signal.HttpStatus switch
+        var layerFromNumbers = httpStatus switch
         {
             401 or 407 => Layer.Identity,
             403 => Layer.Permissions,
             >= 500 and <= 599 => Layer.Platform,
-            _ => signal.Code is (>= 500 and <= 599) or (>= 1100 and <= 1399) ? Layer.Platform : Layer.Request,
+            _ => code is (>= 500 and <= 599) or (>= 1100 and <= 1399) ? Layer.Platform : Layer.Request,
         };
         return _catalog.Unknown(layerFromNumbers);
     }
@@ -91,3 +110,6 @@ public sealed partial class LayerClassifier
         return rules;
     }
 }
+
+/// <summary>The cause a rule (or inference) gave a line, the anchor of that rule and how it matched.</summary>
+internal readonly record struct LineVerdict(FailureCause Cause, string Anchor, SignalMatch Match);

@@ -34,6 +34,11 @@ public sealed partial class LayerClassifier
 
     internal KeywordIndex Keywords => _keywords;
 
+    /// <summary>Every keyword of every rule, keyed or not (the streaming triage checks them before it caches by line shape).</summary>
+    internal IEnumerable<string> KeywordTexts =>
+        _byCode.Values.Concat(_byHttpStatus.Values).SelectMany(static r => r.All).Concat(_keywords.Rules)
+            .Select(static r => r.Keyword).OfType<string>();
+
     /// <summary>Creates a classifier from the built-in catalog and the configured rules.</summary>
     /// <param name="options">The settings; null for the built-in catalog alone. Read once here and never again.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A rule is invalid; the exception lists every error.</exception>
@@ -97,7 +102,8 @@ public sealed partial class LayerClassifier
 
         if (source == SignalSource.Log && !text.IsEmpty)
         {
-            return DiagnoseDecorated(signal, text);
+            var verdict = ClassifyDecorated(text, signal.Code, signal.HttpStatus);
+            return new Diagnosis(signal, verdict.Cause, verdict.Anchor, verdict.Match);
         }
 
         KeyedMatchers? statusRules = null;
@@ -117,7 +123,7 @@ public sealed partial class LayerClassifier
             return new Diagnosis(signal, byStatus.Cause, byStatus.Anchor, SignalMatch.HttpStatus);
         }
 
-        return new Diagnosis(signal, Infer(signal, text, LogLevel.None, requireFailureWords: false), Diagnosis.InferredAnchor, SignalMatch.Inferred);
+        return new Diagnosis(signal, Infer(signal.Code, signal.HttpStatus, text, LogLevel.None, requireFailureWords: false), Diagnosis.InferredAnchor, SignalMatch.Inferred);
     }
 
     /// <summary>Classifies a log line (see <see cref="FailureSignal.FromLogLine(string?)"/> for the forms recognised).</summary>

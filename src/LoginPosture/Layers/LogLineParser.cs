@@ -13,14 +13,15 @@ internal static class LogLineParser
 {
     private const int MaxCodeDigits = 6;
 
-    public static (int? Code, int? HttpStatus) Parse(string? line)
+    public static (int? Code, int? HttpStatus) Parse(string? line) => Parse(line.AsSpan());
+
+    public static (int? Code, int? HttpStatus) Parse(ReadOnlySpan<char> text)
     {
-        if (string.IsNullOrEmpty(line))
+        if (text.IsEmpty)
         {
             return (null, null);
         }
 
-        var text = line.AsSpan();
         var found = default(Found);
         for (var chunk = 0; chunk < text.Length; chunk += WordStarts.Width)
         {

@@ -3,7 +3,11 @@ using LoginPosture.Tiers;
 
 namespace LoginPosture.Posture;
 
-/// <summary>Writes a <see cref="PostureReport"/> as JSON for machines (CI gates, dashboards). Names are camelCase.</summary>
+/// <summary>
+/// Writes a <see cref="PostureReport"/> as JSON for machines (CI gates, dashboards). Names are camelCase. Identical
+/// findings and identical diagnoses are written once each with a <c>count</c>, so a document of a million repeated
+/// signals gives a few lines, not a million.
+/// </summary>
 public static class PostureReportJson
 {
     /// <summary>Writes the report as one JSON object.</summary>
@@ -87,24 +91,27 @@ public static class PostureReportJson
             writer.WriteString("rootLayer", root.Layer.ToString());
         }
 
+        // Identical diagnoses are written once with their count, so the output grows with distinct causes, not signals.
         writer.WriteStartArray("diagnoses");
-        foreach (var diagnosis in report.Layers.Diagnoses)
+        foreach (var (diagnosis, count) in Tally(report.Layers.Diagnoses, static d => (d.IsFailure, d.IsFailure ? d.Layer : default, d.CauseId, d.Retry)))
         {
             writer.WriteStartObject();
             writer.WriteBoolean("failure", diagnosis.IsFailure);
             writer.WriteString("layer", diagnosis.IsFailure ? diagnosis.Layer.ToString() : null);
             writer.WriteString("cause", diagnosis.CauseId);
             writer.WriteString("retry", diagnosis.Retry.ToString());
+            writer.WriteNumber("count", count);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.WriteStartArray("findings");
-        foreach (var finding in report.Findings)
+        foreach (var (finding, count) in Tally(report.Findings, static f => f))
         {
             writer.WriteStartObject();
             writer.WriteString("id", finding.Id);
+            writer.WriteNumber("count", count);
             writer.WriteString("severity", finding.Severity.ToString());
             writer.WriteString("layer", finding.Layer.ToString());
             writer.WriteString("message", finding.Message);
@@ -133,6 +140,28 @@ public static class PostureReportJson
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    // Each distinct item (by key) once, in order of first appearance, with how many times it appeared.
+    private static List<(T Item, int Count)> Tally<T, TKey>(IReadOnlyList<T> items, Func<T, TKey> key)
+        where TKey : notnull
+    {
+        var index = new Dictionary<TKey, int>();
+        var tally = new List<(T Item, int Count)>();
+        foreach (var item in items)
+        {
+            if (index.TryGetValue(key(item), out var at))
+            {
+                tally[at] = (tally[at].Item, tally[at].Count + 1);
+            }
+            else
+            {
+                index.Add(key(item), tally.Count);
+                tally.Add((item, 1));
+            }
+        }
+
+        return tally;
     }
 
     private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
