@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using FsCheck.Fluent;
+using LoginPosture.FsCheck;
 using LoginPosture.Otp;
 using LoginPosture.Posture;
 using LoginPosture.SecondFactors;
@@ -151,6 +153,15 @@ public sealed class PostureOtpEnrolmentTests
         Assert.Contains("OtpEnrolments['SMS']", onSms.Message, StringComparison.Ordinal);
         var unknown = Assert.Throws<ArgumentException>(() => evaluator.Evaluate(new PostureSnapshot { AsOf = asOf, SecondFactors = set, OtpEnrolments = ImmutableDictionary<string, OtpEnrolment>.Empty.Add("Nope", weak) }));
         Assert.Contains("no authenticator", unknown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generated_snapshots_carry_enrolments_that_raise_every_ot_finding()
+    {
+        var evaluator = new PostureEvaluator();
+        var raised = LoginPostureArbitraries.SnapshotGen.Sample(400, LoginPostureArbitraries.FixedSeed(), 50)
+            .SelectMany(s => evaluator.Evaluate(s).Findings).Select(f => f.Id).Where(id => id.StartsWith("OT", StringComparison.Ordinal)).ToHashSet();
+        Assert.Equal(OtpFindings.All.Select(r => r.Id), raised.Order(StringComparer.Ordinal));
     }
 
     // 32 base32 characters (160 bits), generated so that no file holds a format-valid secret.
