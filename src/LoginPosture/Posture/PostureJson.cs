@@ -42,7 +42,6 @@ internal static partial class PostureJson
             TimeFields = [.. times],
         };
 
-
         if (snapshot.SecondFactors is null && snapshot.ApiKeys.IsEmpty && snapshot.SessionChecks.IsEmpty && root.Optional("signals") is not { Tree.Items.Count: > 0 })
         {
             throw root.Fail("has nothing to judge; give at least one of secondFactors, apiKeys, sessionChecks or signals (an empty document would pass any gate).");
