@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using LoginPosture.ApiKeys;
 using LoginPosture.Layers;
+using LoginPosture.Otp;
 using LoginPosture.Posture;
 
 namespace LoginPosture.FsCheck;
@@ -68,7 +69,7 @@ public static partial class LoginPostureArbitraries
     }
 
     /// <summary>
-    /// Whole snapshots: second factors or none, zero to four API keys, zero to five named session checks and any
+    /// Whole snapshots: second factors or none (half of their OTP authenticators with an enrolment), zero to four API keys, zero to five named session checks and any
     /// ordered selection of <see cref="Signals"/>, as of <see cref="AsOf"/> (a snapshot without an instant would read the clock).
     /// </summary>
     public static readonly Gen<PostureSnapshot> SnapshotGen = Gen.Choose(0, int.MaxValue).Select(seed => DrawSnapshot(new Random(seed)));
@@ -94,8 +95,12 @@ public static partial class LoginPostureArbitraries
         // Any subset of the realistic signals, in any order.
         var signals = Signals.Where(_ => r.Next(2) == 0).ToArray();
         r.Shuffle(signals);
+
+        // Drawn last, from a stream of their own, so that the draws above are those of earlier versions.
+        var otp = DrawEnrolments(new Random(r.Next()), factors);
         return new PostureSnapshot
         {
+            OtpEnrolments = otp,
             Account = account,
             AsOf = AsOf,
             SecondFactors = factors,
@@ -105,7 +110,27 @@ public static partial class LoginPostureArbitraries
         };
     }
 
-    /// <summary>Snapshots (see <see cref="SnapshotGen"/>), shrinking by dropping a part (the factors, a key, a check or a signal) or simplifying a key.</summary>
+    // Half of the authenticator apps and hardware OTP devices carry an enrolment, with parameters on every threshold.
+    private static ImmutableDictionary<string, OtpEnrolment> DrawEnrolments(Random r, LoginPosture.SecondFactors.SecondFactorSet? factors)
+    {
+        var enrolments = ImmutableDictionary.CreateBuilder<string, OtpEnrolment>(StringComparer.Ordinal);
+        foreach (var a in factors?.Authenticators ?? [])
+        {
+            if (a.Kind is AuthenticatorKind.AuthenticatorApp or AuthenticatorKind.HardwareOtp && r.Next(2) == 0)
+            {
+                var type = r.Next(4) == 0 ? OtpKeyType.Hotp : OtpKeyType.Totp;
+                var algorithm = r.Element([OtpAlgorithm.Sha1, OtpAlgorithm.Sha1, OtpAlgorithm.Sha256, OtpAlgorithm.Sha512]);
+                var digits = r.Element([4, 5, 6, 6, 6, 7, 8, 9, 10]);
+                var seconds = r.Element([15, 30, 30, 30, 60, 61, 90, 120, 121, 300]);
+                var bits = r.Element([80, 120, 128, 152, 160, 160, 256, 512]);
+                enrolments[a.Label] = new OtpEnrolment(type, algorithm, digits, TimeSpan.FromSeconds(seconds), bits);
+            }
+        }
+
+        return enrolments.ToImmutable();
+    }
+
+    /// <summary>Snapshots (see <see cref="SnapshotGen"/>), shrinking by dropping a part (the factors with their OTP enrolments, an enrolment, a key, a check or a signal) or simplifying a key.</summary>
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<PostureSnapshot> Snapshots() => Arb.From(SnapshotGen, ShrinkSnapshot);
 
@@ -114,13 +139,19 @@ public static partial class LoginPostureArbitraries
     /// <returns>Its parts.</returns>
     public static string Describe(PostureSnapshot s) =>
         $"as of {s.AsOf:O}; factors: {(s.SecondFactors is { } f ? Describe(f) : "none")}; keys: {string.Join(" | ", s.ApiKeys.Select(Describe))}; "
-        + $"checks: {string.Join(" | ", s.SessionChecks.Select(c => $"{c.Name}: {c.Operation} {c.Session}"))}; signals: {string.Join(" | ", s.Signals)}";
+        + $"checks: {string.Join(" | ", s.SessionChecks.Select(c => $"{c.Name}: {c.Operation} {c.Session}"))}; signals: {string.Join(" | ", s.Signals)}; "
+        + $"otp: {string.Join(" | ", s.OtpEnrolments.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value}"))}";
 
     private static IEnumerable<PostureSnapshot> ShrinkSnapshot(PostureSnapshot s)
     {
         if (s.SecondFactors is not null)
         {
             yield return With(s, factors: null);
+        }
+
+        foreach (var label in s.OtpEnrolments.Keys.Order(StringComparer.Ordinal))
+        {
+            yield return With(s, otp: s.OtpEnrolments.Remove(label));
         }
 
         for (var i = 0; i < s.ApiKeys.Length; i++)
@@ -153,7 +184,8 @@ public static partial class LoginPostureArbitraries
         Optional<LoginPosture.SecondFactors.SecondFactorSet?> factors = default,
         ImmutableArray<ApiKeyDescriptor>? keys = null,
         ImmutableArray<SessionCheck>? checks = null,
-        ImmutableArray<FailureSignal>? signals = null) => new()
+        ImmutableArray<FailureSignal>? signals = null,
+        ImmutableDictionary<string, OtpEnrolment>? otp = null) => new()
     {
         Account = s.Account,
         AsOf = s.AsOf,
@@ -161,6 +193,7 @@ public static partial class LoginPostureArbitraries
         ApiKeys = keys ?? s.ApiKeys,
         SessionChecks = checks ?? s.SessionChecks,
         Signals = signals ?? s.Signals,
+        OtpEnrolments = factors is { HasValue: true, Value: null } ? ImmutableDictionary<string, OtpEnrolment>.Empty : otp ?? s.OtpEnrolments,
     };
 
     private readonly struct Optional<T>(T value)

@@ -288,6 +288,7 @@ internal static class Fuzzing
         .. Utf8(
             """{"asOf": "2026-11-20T00:00:00Z", "apiKeys": [{"kraken": """ + KrakenSeed + """, "usage": {"observedSince": "2026-01-01T00:00:00Z", "lastUse": {"Read": "2026-11-01T00:00:00Z"}}}]}""",
             $$"""{"apiKeys": [{"label": "cb", "coinbase": {{CoinbaseSeed}}, "created": "2025-01-01T00:00:00Z", "rotated": "2026-01-01T00:00:00Z"}, {"label": "g", "grants": ["Read", "Withdraw"], "ipAllowList": ["0.0.0.0/0", "203.0.113.0/28"], "environment": "Paper"}]}""",
+            """{"asOf": "2026-11-20T00:00:00Z", "secondFactors": {"domains": [{"name": "phone", "kind": "Device"}, {"name": "fob", "kind": "Device"}], "authenticators": [{"label": "app", "kind": "AuthenticatorApp", "domains": ["phone"], "otp": {"type": "totp", "algorithm": "SHA256", "digits": 8, "periodSeconds": 90, "secretBits": 80}}, {"label": "fob", "kind": "HardwareOtp", "domains": ["fob"], "otp": {"type": "hotp", "secretBits": 160}}]}}""",
             """{"asOf": "2026-11-20T00:00:00Z", "apiKeys": [{"label": "tws", "ibkr": {"readOnlyApi": false, "trustedIps": ["0.0.0.0", "::1"], "socketPort": 4001, "environment": "Live"}}], "signals": [{"clientPortalStatus": {"iserver": {"authStatus": {"authenticated": false}}}}, {"source": "Http", "httpStatus": 401, "message": "token expired"}]}"""),
     ];
 

@@ -29,8 +29,7 @@ public sealed class OtpKeyUri : IDisposable
         Digits = digits;
         Period = period;
         Counter = counter;
-        Issues = Judge(secret.Length, algorithm, digits, type == OtpKeyType.Totp ? period : null);
-        Verdict = VerdictOf(Issues);
+        Enrolment = new OtpEnrolment(type, algorithm, digits, period, secret.Length * 8);
     }
 
     /// <summary>TOTP or HOTP.</summary>
@@ -57,11 +56,17 @@ public sealed class OtpKeyUri : IDisposable
     /// <summary>The length of the decoded secret, in bits.</summary>
     public int SecretBits => _secret.Length * 8;
 
-    /// <summary>Everything found about the key.</summary>
-    public OtpKeyIssues Issues { get; }
+    /// <summary>
+    /// The key's parameters without its secret, for a posture entry or any record that must not hold the key. Stays
+    /// valid after <see cref="Dispose"/>.
+    /// </summary>
+    public OtpEnrolment Enrolment { get; }
+
+    /// <summary>Everything found about the key: the issues of its <see cref="Enrolment"/>.</summary>
+    public OtpKeyIssues Issues => Enrolment.Issues;
 
     /// <summary>Acceptable, Weak or Unacceptable, from the most serious of <see cref="Issues"/>.</summary>
-    public OtpKeyVerdict Verdict { get; }
+    public OtpKeyVerdict Verdict => Enrolment.Verdict;
 
     /// <summary>The decoded secret. Valid until <see cref="Dispose"/>; do not keep the span.</summary>
     /// <exception cref="ObjectDisposedException">The key was disposed and its secret zeroed.</exception>
@@ -182,57 +187,6 @@ public sealed class OtpKeyUri : IDisposable
             _secret = [];
             _disposed = true;
         }
-    }
-
-    internal static OtpKeyIssues Judge(int secretBytes, OtpAlgorithm algorithm, int digits, TimeSpan? period)
-    {
-        var issues = OtpKeyIssues.None;
-        if (secretBytes < 16)
-        {
-            issues |= OtpKeyIssues.SecretBelow128Bits;
-        }
-
-        if (secretBytes < 20)
-        {
-            issues |= OtpKeyIssues.SecretBelow160Bits;
-        }
-
-        if (digits < OneTimePassword.MinDigits)
-        {
-            issues |= OtpKeyIssues.DigitsBelowSix;
-        }
-
-        if (digits > OneTimePassword.MaxDigits)
-        {
-            issues |= OtpKeyIssues.DigitsAboveEight;
-        }
-
-        if (period > TimeSpan.FromSeconds(60))
-        {
-            issues |= OtpKeyIssues.PeriodAbove60Seconds;
-        }
-
-        if (period > TimeSpan.FromSeconds(120))
-        {
-            issues |= OtpKeyIssues.PeriodAbove120Seconds;
-        }
-
-        if (algorithm != OtpAlgorithm.Sha1 || digits != 6 || (period is { } p && p != TimeSpan.FromSeconds(30)))
-        {
-            issues |= OtpKeyIssues.NonDefaultParameters;
-        }
-
-        return issues;
-    }
-
-    private static OtpKeyVerdict VerdictOf(OtpKeyIssues issues)
-    {
-        const OtpKeyIssues unacceptable = OtpKeyIssues.SecretBelow128Bits | OtpKeyIssues.DigitsBelowSix
-            | OtpKeyIssues.DigitsAboveEight | OtpKeyIssues.PeriodAbove120Seconds;
-        const OtpKeyIssues weak = OtpKeyIssues.SecretBelow160Bits | OtpKeyIssues.PeriodAbove60Seconds;
-        return (issues & unacceptable) != 0 ? OtpKeyVerdict.Unacceptable
-            : (issues & weak) != 0 ? OtpKeyVerdict.Weak
-            : OtpKeyVerdict.Acceptable;
     }
 
     private static (string? Issuer, string Account) SplitLabel(string label)

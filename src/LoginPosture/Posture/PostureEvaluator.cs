@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using LoginPosture.ApiKeys;
 using LoginPosture.Layers;
+using LoginPosture.Otp;
 using LoginPosture.SecondFactors;
 using LoginPosture.Tiers;
 
@@ -68,7 +70,7 @@ public sealed class PostureEvaluator
     /// <returns>The report, with findings bottom-up by layer.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
     /// <exception cref="PostureFormatException">The snapshot was read from a document in which a past time (such as <c>created</c>) is later than the judgement instant; the exception names its JSON path.</exception>
-    /// <exception cref="ArgumentException">A session check is invalid for the tier policy (for example authenticated after the snapshot's time); the message names the check.</exception>
+    /// <exception cref="ArgumentException">An OTP enrolment's label names no authenticator app or hardware OTP device of <see cref="PostureSnapshot.SecondFactors"/>, or a session check is invalid for the tier policy (for example authenticated after the snapshot's time); the message names the check.</exception>
     public PostureReport Evaluate(PostureSnapshot snapshot)
     {
         Guard.NotNull(snapshot);
@@ -81,6 +83,8 @@ public sealed class PostureEvaluator
         {
             findings.AddRange(secondFactors.Findings);
         }
+
+        findings.AddRange(OtpEnrolmentFindings(snapshot));
 
         var keys = new ApiKeyEvaluation[snapshot.ApiKeys.Length];
         for (var i = 0; i < keys.Length; i++)
@@ -100,6 +104,27 @@ public sealed class PostureEvaluator
         var layers = _layers.Diagnose(snapshot.Signals.AsSpan());
         findings.AddRange(layers.Findings);
         return new PostureReport(snapshot.Account, now, secondFactors, keys, checks, layers, FindingOrder.Sort(findings));
+    }
+
+    // Enrolments are judged in ordinal label order; the findings are then sorted with the rest.
+    private static IEnumerable<Finding> OtpEnrolmentFindings(PostureSnapshot snapshot)
+    {
+        var enrolments = snapshot.OtpEnrolments ?? ImmutableDictionary<string, OtpEnrolment>.Empty;
+        foreach (var (label, enrolment) in enrolments.OrderBy(static e => e.Key, StringComparer.Ordinal))
+        {
+            var kind = snapshot.SecondFactors?.Authenticators.FirstOrDefault(a => string.Equals(a.Label, label, StringComparison.Ordinal))?.Kind;
+            if (kind is not (AuthenticatorKind.AuthenticatorApp or AuthenticatorKind.HardwareOtp))
+            {
+                throw new ArgumentException(
+                    $"OtpEnrolments['{label}']: {(kind is null ? "no authenticator in SecondFactors has this label" : $"the authenticator is of kind {kind}")}; key each enrolment by the label of an AuthenticatorApp or HardwareOtp authenticator.",
+                    nameof(snapshot));
+            }
+
+            foreach (var finding in OtpEnrolmentCheck.Findings(label, Guard.NotNull(enrolment)))
+            {
+                yield return finding;
+            }
+        }
     }
 
     private TierDecision Decide(SessionCheck check, int index, DateTimeOffset now)

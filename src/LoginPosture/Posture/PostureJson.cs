@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Net;
 using LoginPosture.ApiKeys;
+using LoginPosture.Otp;
 using LoginPosture.SecondFactors;
 
 namespace LoginPosture.Posture;
@@ -28,11 +29,13 @@ internal static partial class PostureJson
         var root = new PostureJsonNode(tree);
         root.ExpectOnly("account", "asOf", "secondFactors", "apiKeys", "sessionChecks", "signals");
         var times = new List<(string, DateTimeOffset)>();
+        var otp = ImmutableDictionary.CreateBuilder<string, OtpEnrolment>(StringComparer.Ordinal);
         var snapshot = new PostureSnapshot
         {
             Account = Name(root.Optional("account")),
             AsOf = root.Optional("asOf")?.Time(),
-            SecondFactors = root.Optional("secondFactors") is { } factors ? SecondFactors(factors, times) : null,
+            SecondFactors = root.Optional("secondFactors") is { } factors ? SecondFactors(factors, times, otp) : null,
+            OtpEnrolments = otp.ToImmutable(), // filled while reading secondFactors, just above
             ApiKeys = List(root.Optional("apiKeys"), key => ApiKey(key, times)),
             SessionChecks = List(root.Optional("sessionChecks"), check => SessionCheck(check, times)),
             Signals = Signals(root.Optional("signals")),
@@ -66,7 +69,7 @@ internal static partial class PostureJson
     private static ImmutableArray<T> List<T>(PostureJsonNode? array, Func<PostureJsonNode, T> read) =>
         array is { } node ? node.Items().Select(read).ToImmutableArray() : [];
 
-    private static SecondFactorSet SecondFactors(PostureJsonNode node, List<(string, DateTimeOffset)> times)
+    private static SecondFactorSet SecondFactors(PostureJsonNode node, List<(string, DateTimeOffset)> times, ImmutableDictionary<string, OtpEnrolment>.Builder otp)
     {
         node.ExpectOnly("domains", "authenticators");
         var domains = List(node.Required("domains"), d =>
@@ -77,11 +80,18 @@ internal static partial class PostureJson
         var declared = domains.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
         var authenticators = List(node.Required("authenticators"), a =>
         {
-            a.ExpectOnly("label", "kind", "domains", "lastRehearsed");
+            RefuseOtpSecret(a);
+            a.ExpectOnly("label", "kind", "domains", "lastRehearsed", "otp");
             var names = List(a.Required("domains"), n => declared.Contains(Name(n)) ? Name(n)
                 : throw n.Fail($"names \"{Redaction.Visible(Name(n))}\", which $.secondFactors.domains does not declare; declare it there or correct the name."));
             var rehearsed = Time(a.Optional("lastRehearsed"), times);
-            return Construct(a, () => new Authenticator(Name(a.Required("label")), a.Required("kind").Enum<AuthenticatorKind>(), names, rehearsed));
+            var authenticator = Construct(a, () => new Authenticator(Name(a.Required("label")), a.Required("kind").Enum<AuthenticatorKind>(), names, rehearsed));
+            if (a.Optional("otp") is { } enrolment)
+            {
+                otp[authenticator.Label] = OtpEnrolmentOf(enrolment, authenticator.Kind);
+            }
+
+            return authenticator;
         });
         return Construct(node, () => new SecondFactorSet(domains, authenticators));
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using LoginPosture.ApiKeys;
 using LoginPosture.Layers;
+using LoginPosture.Otp;
 using LoginPosture.SecondFactors;
 
 namespace LoginPosture.Posture;
@@ -24,6 +25,14 @@ public sealed class PostureSnapshot
 
     /// <summary>The enrolled second factors, or null when they were not assessed.</summary>
     public SecondFactorSet? SecondFactors { get; init; }
+
+    /// <summary>
+    /// The OTP enrolments' parameters (never their secrets), keyed by the label of an authenticator of kind
+    /// <see cref="AuthenticatorKind.AuthenticatorApp"/> or <see cref="AuthenticatorKind.HardwareOtp"/> in
+    /// <see cref="SecondFactors"/>; each is judged and raises <see cref="OtpFindings"/>. Derive one from a key URI with
+    /// <see cref="OtpKeyUri.Enrolment"/>.
+    /// </summary>
+    public ImmutableDictionary<string, OtpEnrolment> OtpEnrolments { get; init; } = ImmutableDictionary<string, OtpEnrolment>.Empty;
 
     /// <summary>The account's API keys.</summary>
     public ImmutableArray<ApiKeyDescriptor> ApiKeys { get; init; } = [];

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LoginPosture.ApiKeys;
+using LoginPosture.Otp;
 using LoginPosture.Posture;
 using LoginPosture.SecondFactors;
 using LoginPosture.Tiers;
@@ -9,7 +10,7 @@ using LoginPosture.Tiers;
 namespace LoginPosture.Tests.Architecture;
 
 /// <summary>
-/// One rule, one place: every SF/AK/TP id has one catalog entry, one detection site in the library source, one
+/// One rule, one place: every SF/AK/TP/OT id has one catalog entry, one detection site in the library source, one
 /// documentation page and a help link in the JSON output.
 /// </summary>
 public sealed partial class FindingCatalogTests
@@ -19,6 +20,7 @@ public sealed partial class FindingCatalogTests
         (typeof(SecondFactorFindings), "SF"),
         (typeof(ApiKeyFindings), "AK"),
         (typeof(TierFindings), "TP"),
+        (typeof(OtpFindings), "OT"),
     ];
 
     public static TheoryData<string> Ids()
@@ -36,7 +38,7 @@ public sealed partial class FindingCatalogTests
     public void Every_id_is_unique_and_well_formed()
     {
         var ids = AllRules().Select(r => r.Id).ToList();
-        Assert.Equal(26, ids.Count);
+        Assert.Equal(33, ids.Count);
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
         Assert.All(ids, id => Assert.Matches(IdPattern(), id));
     }
@@ -150,6 +152,6 @@ public sealed partial class FindingCatalogTests
             .Where(p => p.PropertyType == typeof(FindingRule))
             .Select(p => (p.Name, (FindingRule)p.GetValue(null)!));
 
-    [GeneratedRegex(@"^(SF|AK|TP)\d{3}$")]
+    [GeneratedRegex(@"^(SF|AK|TP|OT)\d{3}$")]
     private static partial Regex IdPattern();
 }

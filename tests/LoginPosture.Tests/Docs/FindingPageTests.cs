@@ -16,6 +16,7 @@ public sealed partial class FindingPageTests
         .. LoginPosture.SecondFactors.SecondFactorFindings.All,
         .. LoginPosture.ApiKeys.ApiKeyFindings.All,
         .. LoginPosture.Tiers.TierFindings.All,
+        .. LoginPosture.Otp.OtpFindings.All,
     ];
 
     private static readonly string[] ExpectedIds = [.. Rules.Select(rule => rule.Id)];

@@ -14,6 +14,8 @@ public sealed class PostureJsonTests
 
         Assert.Equal(new DateTimeOffset(2026, 11, 20, 14, 45, 0, TimeSpan.Zero), snapshot.AsOf);
         Assert.Equal(3, snapshot.SecondFactors!.Authenticators.Count);
+        var otp = Assert.Single(snapshot.OtpEnrolments);
+        Assert.Equal(("Google Authenticator (Binance)", 160, LoginPosture.Otp.OtpKeyVerdict.Acceptable), (otp.Key, otp.Value.SecretBits, otp.Value.Verdict));
         Assert.Equal(["binance-rebalancer", "tws-algo (TWS API on the workstation)"], snapshot.ApiKeys.Select(k => k.Label));
         var binance = snapshot.ApiKeys[0];
         Assert.Equal(ApiKeyGrants.Read | ApiKeyGrants.TradeSpot | ApiKeyGrants.TradeMargin | ApiKeyGrants.Withdraw, binance.Grants);
