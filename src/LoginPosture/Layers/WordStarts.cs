@@ -30,26 +30,36 @@ internal static class WordStarts
     /// <summary>Bit j is set when <c>text[start + j]</c> starts a word, for j below <see cref="Width"/>.</summary>
     public static uint Chunk(ReadOnlySpan<char> text, int start)
     {
-        if (start >= 1 && start + Width <= text.Length)
+        // One vector load per chunk: the word characters of the chunk, shifted by one, are the "previous character"
+        // of every lane but the first, whose previous character is read alone. The last chunk of a text at least
+        // one vector long is loaded ending at the text's end and shifted down, so only short texts take the scalar path.
+        if (text.Length >= Width && (uint)start < (uint)text.Length)
         {
+            var at = Math.Min(start, text.Length - Width);
             ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            uint words;
+            var ascii = false;
             if (Vector256.IsHardwareAccelerated)
             {
-                var current = Vector256.LoadUnsafe(ref first, (nuint)start);
-                var previous = Vector256.LoadUnsafe(ref first, (nuint)(start - 1));
-                if (((current | previous) & Vector256.Create((ushort)0xFF80)) == Vector256<ushort>.Zero)
-                {
-                    return (AsciiWordChars(current) & ~AsciiWordChars(previous)).ExtractMostSignificantBits();
-                }
+                var current = Vector256.LoadUnsafe(ref first, (nuint)at);
+                ascii = (current & Vector256.Create((ushort)0xFF80)) == Vector256<ushort>.Zero;
+                words = AsciiWordChars(current).ExtractMostSignificantBits();
             }
             else if (Vector128.IsHardwareAccelerated)
             {
-                var current = Vector128.LoadUnsafe(ref first, (nuint)start);
-                var previous = Vector128.LoadUnsafe(ref first, (nuint)(start - 1));
-                if (((current | previous) & Vector128.Create((ushort)0xFF80)) == Vector128<ushort>.Zero)
-                {
-                    return (AsciiWordChars(current) & ~AsciiWordChars(previous)).ExtractMostSignificantBits();
-                }
+                var current = Vector128.LoadUnsafe(ref first, (nuint)at);
+                ascii = (current & Vector128.Create((ushort)0xFF80)) == Vector128<ushort>.Zero;
+                words = AsciiWordChars(current).ExtractMostSignificantBits();
+            }
+            else
+            {
+                words = 0;
+            }
+
+            if (ascii)
+            {
+                var previous = at > 0 && IsWordChar(text[at - 1]) ? 1u : 0u;
+                return (words & ~((words << 1) | previous)) >> (start - at);
             }
         }
 
