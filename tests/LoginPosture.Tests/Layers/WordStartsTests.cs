@@ -20,21 +20,23 @@ public sealed class WordStartsTests
         select new string(chars);
 
     [Property(MaxTest = 500, Replay = "(20261201,41)")]
-    public Property Every_chunk_marks_exactly_the_word_starts() =>
+    public Property Every_chunk_marks_exactly_the_word_starts_and_those_at_a_letter() =>
         Prop.ForAll(Arb.From(AnyText), text =>
         {
             for (var start = 0; start < text.Length; start += WordStarts.Width)
             {
-                var expected = 0u;
+                uint expected = 0u, expectedLetters = 0u;
                 for (var i = start; i < Math.Min(start + WordStarts.Width, text.Length); i++)
                 {
                     if (WordStarts.IsWordChar(text[i]) && (i == 0 || !WordStarts.IsWordChar(text[i - 1])))
                     {
                         expected |= 1u << (i - start);
+                        expectedLetters |= char.IsLetter(text[i]) ? 1u << (i - start) : 0u;
                     }
                 }
 
                 Assert.Equal(expected, WordStarts.Chunk(text, start));
+                Assert.Equal(expectedLetters, WordStarts.LetterChunk(text, start));
             }
         });
 
