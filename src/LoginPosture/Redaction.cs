@@ -37,8 +37,8 @@ internal static partial class Redaction
         }
 
         var input = text.Length > MaxInput ? text[..MaxInput] : text;
-        var result = !prefilter || CouldNameASecret(input, SecretSeparators) ? NamedValues(input) : input;
-        result = !prefilter || CouldNameASecret(result, Whitespace) ? SpacedPair().Replace(result, KeepName) : result;
+        var result = !prefilter || CouldNameASecret(input, pair: true) ? NamedValues(input) : input;
+        result = !prefilter || CouldNameASecret(result, pair: false) ? SpacedPair().Replace(result, KeepName) : result;
         result = !prefilter || result.Contains("://", StringComparison.Ordinal) ? UrlPassword().Replace(result, static m => KeepName(m) + "@") : result;
         result = !prefilter || result.Contains("-----BEGIN ", StringComparison.Ordinal) ? PemKey().Replace(result, Marker) : result;
         result = !prefilter || CouldHoldKnownFormat(result) ? KnownFormat().Replace(result, Marker) : result;
@@ -64,32 +64,70 @@ internal static partial class Redaction
     private static readonly SearchValues<string> SecretStemSearch = SearchValues.Create(SecretStems, StringComparison.OrdinalIgnoreCase);
 #endif
 
-    // False only when the name expressions cannot match: ASCII text with no secret-name stem, or without the
-    // character that must follow the name (':' or '=' for a pair, whitespace for "token abc...").
-    private static bool CouldNameASecret(string text, SearchValues<char> after)
+    // False only when the name expressions cannot match. In ASCII text each of their matches is a secret name (a
+    // run of name characters holding a stem) followed, for a pair, by an optional quote, up to three spaces and ':'
+    // or '='; for "token abc...", by whitespace. Every stem is tried with what follows its run.
+    private static bool CouldNameASecret(string text, bool pair)
     {
         if (!Ascii.IsValid(text))
         {
             return true;
         }
 
-        if (!text.AsSpan().ContainsAny(after))
+        var span = text.AsSpan();
+        if (!span.ContainsAny(pair ? SecretSeparators : Whitespace))
         {
             return false;
         }
 
-#if NET9_0_OR_GREATER
-        return text.AsSpan().ContainsAny(SecretStemSearch);
-#else
-        foreach (var stem in SecretStems)
+        for (var from = 0; NextStem(span[from..]) is var found && found >= 0; from++)
         {
-            if (text.Contains(stem, StringComparison.OrdinalIgnoreCase))
+            from += found;
+            var j = from;
+            while (j < span.Length && (char.IsAsciiLetterOrDigit(span[j]) || span[j] is '_' or '.' or '-'))
+            {
+                j++;
+            }
+
+            if (!pair)
+            {
+                if (j < span.Length && Whitespace.Contains(span[j]))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            j += j < span.Length && span[j] is '"' or '\'' ? 1 : 0;
+            for (var spaces = 0; spaces < 3 && j < span.Length && Whitespace.Contains(span[j]); spaces++)
+            {
+                j++;
+            }
+
+            if (j < span.Length && span[j] is ':' or '=')
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // Where the first secret-name stem starts, ignoring case; -1 when there is none.
+    private static int NextStem(ReadOnlySpan<char> text)
+    {
+#if NET9_0_OR_GREATER
+        return text.IndexOfAny(SecretStemSearch);
+#else
+        var first = -1;
+        foreach (var stem in SecretStems)
+        {
+            var at = text.IndexOf(stem, StringComparison.OrdinalIgnoreCase);
+            first = at >= 0 && (first < 0 || at < first) ? at : first;
+        }
+
+        return first;
 #endif
     }
 

@@ -24,7 +24,7 @@ public sealed class RedactionPrefilterTests
         Gen.Elements(
             "apiKey", "api_key", "x-api-key", "SECRET", "client_secret", "Token", "token", "passwd", "Password", "pwd",
             "passphrase", "private-key", "credential", "Authorization", "cookie", "signature", "seed", "Bearer", "basic",
-            "to\u212Aen", "ſecret", "paſſword", "=", ":", "\"", "'", " ", "  ", "\t", "\n", "\u000B", "\u001F", "\u00A0",
+            "to\u212Aen", "   ", "    ", "key\": ", "secret =  ", "ſecret", "paſſword", "=", ":", "\"", "'", " ", "  ", "\t", "\n", "\u000B", "\u001F", "\u00A0",
             ",", ";", "&", "@", "/", "://", "https://", "user:", "-----BEGIN RSA PRIVATE KEY-----", "-----END RSA PRIVATE KEY-----",
             "AKIA", "ASIA", "ghp_", "github_pat_", "xoxb-", "sk_live_", "rk_test_", "AIza", "SG.", "sk-", "eyJ", ".", "_", "-",
             "+", "é", "İ", "ı", "enableSpotAndMarginTrading", "Error 354, reqId 3: ", "2026-11-20 14:02:09,540 "),
@@ -33,6 +33,12 @@ public sealed class RedactionPrefilterTests
         Run("0123456789", 7, 11),
         Run(Alnum + "_-", 28, 36),
         from body in Run(Alnum, 9, 11) select "xoxb-" + body,
+        from name in Gen.Elements("apiKey", "x-api-key", "Secret", "token", "passwd", "pwd", "seed", "a.cookie", "bearer", "secrets")
+        from quote in Gen.Elements("", "\"", "'")
+        from spaces in Gen.Elements("", " ", "  ", "   ", "    ", "\t", "\n")
+        from separator in Gen.Elements(":", "=", "")
+        from value in Run(Alnum, 1, 16)
+        select name + quote + spaces + separator + value,
         from a in Run(Alnum, 4, 6) from b in Run(Alnum, 4, 6) select "eyJ" + a + "." + b + ".");
 
     private static readonly Gen<string> AnyText = Gen.OneOf(
