@@ -1,4 +1,6 @@
+#if NET9_0_OR_GREATER
 using System.Buffers;
+#endif
 
 namespace LoginPosture.Layers;
 
