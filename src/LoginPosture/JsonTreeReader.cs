@@ -102,8 +102,7 @@ internal static class JsonTreeReader
             var name = Text(ref reader, path, "a field name", source);
             var member = JsonTree.Member(path, name);
             at.Path = member;
-            seen ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            if (!seen.Add(name))
+            if (IsRepeated(members, ref seen, name))
             {
                 var first = members.First(m => string.Equals(m.Key, name, StringComparison.OrdinalIgnoreCase)).Key;
                 var problem = string.Equals(first, name, StringComparison.Ordinal)
@@ -118,6 +117,36 @@ internal static class JsonTreeReader
         }
 
         return new JsonTree(JsonValueKind.Object, path, members: members);
+    }
+
+    // Whether an earlier member has the name, ignoring case. Most objects have a few members and are scanned; from
+    // SmallObject members on, a set keeps the check linear however many members a hostile document holds.
+    private static bool IsRepeated(List<KeyValuePair<string, JsonTree>> members, ref HashSet<string>? seen, string name)
+    {
+        const int SmallObject = 8;
+        if (seen is null && members.Count < SmallObject)
+        {
+            foreach (var member in members)
+            {
+                if (string.Equals(member.Key, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (seen is null)
+        {
+            seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var member in members)
+            {
+                seen.Add(member.Key);
+            }
+        }
+
+        return !seen.Add(name);
     }
 
     private static string Text(ref Utf8JsonReader reader, string path, string what, string? source)

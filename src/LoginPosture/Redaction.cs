@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
@@ -7,7 +8,7 @@ namespace LoginPosture;
 
 /// <summary>
 /// Keeps secret material out of every report, error and exception message: text that the library quotes (a log
-/// line, a Client Portal string, a platform's error, a name it could not place) passes through <see cref="Redact"/>
+/// line, a Client Portal string, a platform's error, a name it could not place) passes through <see cref="Redact(string?)"/>
 /// first. Two kinds of secret are recognised: the value of a secret-named pair (<c>apiKey=...</c>,
 /// <c>"secret": "..."</c>, <c>token ...</c>, <c>Authorization: Bearer ...</c>) and a known credential format
 /// anywhere (AWS, GitHub, Slack, Stripe, Google, SendGrid, OpenAI-style keys, JWTs, PEM private keys, URL
@@ -23,7 +24,12 @@ internal static partial class Redaction
 
     /// <summary>The text with every recognised secret replaced by <see cref="Marker"/>; null stays null.</summary>
     [return: NotNullIfNotNull(nameof(text))]
-    public static string? Redact(string? text)
+    public static string? Redact(string? text) => Redact(text, prefilter: true);
+
+    // Each expression runs only when the text holds what every one of its matches needs (see the Could* checks
+    // below); without the prefilter every expression runs. Both give the same text; a test holds them to it.
+    [return: NotNullIfNotNull(nameof(text))]
+    internal static string? Redact(string? text, bool prefilter)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -31,12 +37,125 @@ internal static partial class Redaction
         }
 
         var input = text.Length > MaxInput ? text[..MaxInput] : text;
-        var result = NamedValues(input);
-        result = SpacedPair().Replace(result, KeepName);
-        result = UrlPassword().Replace(result, static m => KeepName(m) + "@");
-        result = PemKey().Replace(result, Marker);
-        result = KnownFormat().Replace(result, Marker);
+        var result = !prefilter || CouldNameASecret(input, pair: true) ? NamedValues(input) : input;
+        result = !prefilter || CouldNameASecret(result, pair: false) ? SpacedPair().Replace(result, KeepName) : result;
+        result = !prefilter || result.Contains("://", StringComparison.Ordinal) ? UrlPassword().Replace(result, static m => KeepName(m) + "@") : result;
+        result = !prefilter || result.Contains("-----BEGIN ", StringComparison.Ordinal) ? PemKey().Replace(result, Marker) : result;
+        result = !prefilter || CouldHoldKnownFormat(result) ? KnownFormat().Replace(result, Marker) : result;
         return result;
+    }
+
+    // The stems of every secret name the two name expressions know, ASCII. In ASCII text they match only ASCII
+    // letters ignoring case, as an ordinal case-insensitive search does; text outside ASCII (where the expressions'
+    // case equivalences also take the Kelvin sign for k and the long s for s) always goes to the expressions.
+    private static readonly string[] SecretStems =
+        ["api", "secret", "token", "pass", "pwd", "private", "credential", "authorization", "cookie", "signature", "seed", "bearer"];
+
+    private static readonly SearchValues<char> SecretSeparators = SearchValues.Create(":=");
+
+    // \s in ASCII text.
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\n\v\f\r");
+
+    // Every character a known-format match can hold: each alternative of KnownFormat is a run of these.
+    private static readonly SearchValues<char> FormatChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_=.:-");
+
+#if NET9_0_OR_GREATER
+    private static readonly SearchValues<string> SecretStemSearch = SearchValues.Create(SecretStems, StringComparison.OrdinalIgnoreCase);
+#endif
+
+    // False only when the name expressions cannot match. In ASCII text each of their matches is a secret name (a
+    // run of name characters holding a stem) followed, for a pair, by an optional quote, up to three spaces and ':'
+    // or '='; for "token abc...", by whitespace. Every stem is tried with what follows its run.
+    private static bool CouldNameASecret(string text, bool pair)
+    {
+        if (!Ascii.IsValid(text))
+        {
+            return true;
+        }
+
+        var span = text.AsSpan();
+        if (!span.ContainsAny(pair ? SecretSeparators : Whitespace))
+        {
+            return false;
+        }
+
+        for (var from = 0; NextStem(span[from..]) is var found && found >= 0; from++)
+        {
+            from += found;
+            var j = from;
+            while (j < span.Length && (char.IsAsciiLetterOrDigit(span[j]) || span[j] is '_' or '.' or '-'))
+            {
+                j++;
+            }
+
+            if (!pair)
+            {
+                if (j < span.Length && Whitespace.Contains(span[j]))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            j += j < span.Length && span[j] is '"' or '\'' ? 1 : 0;
+            for (var spaces = 0; spaces < 3 && j < span.Length && Whitespace.Contains(span[j]); spaces++)
+            {
+                j++;
+            }
+
+            if (j < span.Length && span[j] is ':' or '=')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Where the first secret-name stem starts, ignoring case; -1 when there is none.
+    private static int NextStem(ReadOnlySpan<char> text)
+    {
+#if NET9_0_OR_GREATER
+        return text.IndexOfAny(SecretStemSearch);
+#else
+        var first = -1;
+        foreach (var stem in SecretStems)
+        {
+            var at = text.IndexOf(stem, StringComparison.OrdinalIgnoreCase);
+            first = at >= 0 && (first < 0 || at < first) ? at : first;
+        }
+
+        return first;
+#endif
+    }
+
+    // False only when KnownFormat cannot match. Its shortest alternatives (xox?-, eyJ.., sk_live_..) are 15
+    // characters of FormatChars; below 32 (the generic run) every alternative holds one of "_-.:" or is an AWS
+    // key id (AKIA/ASIA and 16 more).
+    private static bool CouldHoldKnownFormat(ReadOnlySpan<char> text)
+    {
+        while (text.IndexOfAny(FormatChars) is var start && start >= 0)
+        {
+            text = text[start..];
+            var end = text.IndexOfAnyExcept(FormatChars);
+            var run = end < 0 ? text : text[..end];
+            if (run.Length >= 32 || (run.Length >= 15 && (run.ContainsAny("_-.:") || run.Contains("AKIA", StringComparison.Ordinal)
+                || run.Contains("ASIA", StringComparison.Ordinal))))
+            {
+                return true;
+            }
+
+            if (end < 0)
+            {
+                return false;
+            }
+
+            text = text[end..];
+        }
+
+        return false;
     }
 
     // Everything the match holds before its "value" group, then the marker.
@@ -93,7 +212,7 @@ internal static partial class Redaction
         return builder.Append(text, at, text.Length - at).ToString();
     }
 
-    /// <summary>True when <paramref name="text"/> holds anything <see cref="Redact"/> would replace.</summary>
+    /// <summary>True when <paramref name="text"/> holds anything <see cref="Redact(string?)"/> would replace.</summary>
     public static bool LooksSecret(string text) => !string.Equals(Redact(text), text, StringComparison.Ordinal);
 
     /// <summary>

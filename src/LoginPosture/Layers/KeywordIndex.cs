@@ -20,6 +20,9 @@ internal sealed class KeywordIndex
     private readonly int[] _irregular;
     private readonly int[] _prefixes;
 
+    // Every keyword starts with a letter (the catalog's all do), so word starts at a digit are not visited.
+    private readonly bool _letterStarts;
+
     /// <param name="rules">Keyword rules, sorted by priority (best first), each keyword at least three characters.</param>
     public KeywordIndex(CauseMatcher[] rules)
     {
@@ -49,6 +52,7 @@ internal sealed class KeywordIndex
         }
 
         _irregular = [.. irregular];
+        _letterStarts = rules.All(static r => char.IsLetter(r.Keyword![0]));
 
         for (var i = 0; i < TableSize; i++)
         {
@@ -68,7 +72,7 @@ internal sealed class KeywordIndex
         var last = text.Length - MinKeywordLength;
         for (var start = 0; start <= last && best != 0; start += WordStarts.Width)
         {
-            for (var bits = WordStarts.Chunk(text, start); bits != 0 && best != 0; bits &= bits - 1)
+            for (var bits = _letterStarts ? WordStarts.LetterChunk(text, start) : WordStarts.Chunk(text, start); bits != 0 && best != 0; bits &= bits - 1)
             {
                 var i = start + BitOperations.TrailingZeroCount(bits);
                 if (i > last)

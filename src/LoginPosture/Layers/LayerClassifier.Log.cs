@@ -78,9 +78,17 @@ public sealed partial class LayerClassifier
             return _catalog.UnknownInformational; // TWS reserves 2100-2199 for warnings.
         }
 
+        var mayBeInformational = requireFailureWords && level != LogLevel.Error && httpStatus is null or < 400;
+        var informationalLevel = level is LogLevel.Debug or LogLevel.Info;
+
+        // At an informational level only strong words count: a line with none of them anywhere needs no word pass.
+        if (mayBeInformational && informationalLevel && !LayerInference.MayStateFailureStrongly(text))
+        {
+            return _catalog.UnknownInformational;
+        }
+
         var words = LayerInference.Read(text);
-        if (requireFailureWords && level != LogLevel.Error && httpStatus is null or < 400
-            && !words.StatesFailure(informationalLevel: level is LogLevel.Debug or LogLevel.Info))
+        if (mayBeInformational && !words.StatesFailure(informationalLevel))
         {
             return _catalog.UnknownInformational;
         }

@@ -1,3 +1,6 @@
+#if NET9_0_OR_GREATER
+using System.Buffers;
+#endif
 using System.Numerics;
 
 namespace LoginPosture.Layers;
@@ -51,6 +54,24 @@ internal static class LayerInference
     ];
 
     private static readonly int[]?[] Table = Build();
+
+#if NET9_0_OR_GREATER
+    // The strong words as one vectorised multi-string search: most lines hold none of them anywhere.
+    private static readonly SearchValues<string> StrongWords =
+        SearchValues.Create([.. Entries.Where(static e => e.Kind == Kind.Strong).Select(static e => e.Word)], StringComparison.OrdinalIgnoreCase);
+#endif
+
+    /// <summary>
+    /// False only when no strong word occurs anywhere in the text, in which case <see cref="Read"/> finds none either
+    /// (it matches the same words, ignoring case the same way, at word starts only). A line at an informational level
+    /// is then decided without reading its words one by one.
+    /// </summary>
+    public static bool MayStateFailureStrongly(ReadOnlySpan<char> text) =>
+#if NET9_0_OR_GREATER
+        text.ContainsAny(StrongWords);
+#else
+        true;
+#endif
 
     /// <summary>The words' verdict: whether they state a failure (strong or weak words) and the lowest layer hinted.</summary>
     public readonly record struct Verdict(bool Strong, bool Weak, Layer? Hint)

@@ -22,20 +22,16 @@ internal static class LogLineParser
             return (null, null);
         }
 
-        var found = default(Found);
+        var found = new Found { StatusStart = -1 };
         for (var chunk = 0; chunk < text.Length; chunk += WordStarts.Width)
         {
-            for (var bits = WordStarts.Chunk(text, chunk); bits != 0; bits &= bits - 1)
+            // Every token of interest starts with one of these letters; other words (numbers among them) are skipped unread.
+            for (var bits = WordStarts.LetterChunk(text, chunk); bits != 0; bits &= bits - 1)
             {
-                // Every token of interest starts with one of these letters; other words are skipped unread.
                 var start = chunk + BitOperations.TrailingZeroCount(bits);
                 if ((text[start] | 0x20) is 'c' or 'e' or 'w' or 'h' or 's')
                 {
                     ReadToken(text, start, ref found);
-                }
-                else
-                {
-                    found.PreviousWasStatus = false;
                 }
             }
         }
@@ -46,8 +42,8 @@ internal static class LogLineParser
     // Reads the word starting at start when it may be a token of interest, keeping the first number after each kind.
     private static void ReadToken(ReadOnlySpan<char> text, int start, ref Found found)
     {
-        var afterStatus = found.PreviousWasStatus;
-        found.PreviousWasStatus = false;
+        // "status code 503": the status word is the word right before this one.
+        var afterStatus = found.StatusStart >= 0 && NextWordStart(text, found.StatusStart) == start;
         var i = start;
         while (i < text.Length && char.IsAsciiLetter(text[i]))
         {
@@ -61,7 +57,7 @@ internal static class LogLineParser
             case 6 when Is(word, "status"):
             case 10 when Is(word, "statuscode"):
                 found.Status ??= ReadStatus(text, i, word.Length == 6);
-                found.PreviousWasStatus = true;
+                found.StatusStart = start;
                 break;
             case 4 when Is(word, "http"):
                 found.Http ??= ReadStatus(text, i, mayBeFollowedByCode: false);
@@ -88,7 +84,23 @@ internal static class LogLineParser
         public int? Warning;
         public int? Http;
         public int? Status;
-        public bool PreviousWasStatus;
+        public int StatusStart; // Where the last "status" word starts, or -1 (set by Parse).
+    }
+
+    // The start of the word after the one starting at i.
+    private static int NextWordStart(ReadOnlySpan<char> text, int i)
+    {
+        while (i < text.Length && WordStarts.IsWordChar(text[i]))
+        {
+            i++;
+        }
+
+        while (i < text.Length && !WordStarts.IsWordChar(text[i]))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private static bool Is(ReadOnlySpan<char> word, string token) => word.Equals(token, StringComparison.OrdinalIgnoreCase);

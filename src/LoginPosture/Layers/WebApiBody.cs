@@ -1,3 +1,7 @@
+#if NET9_0_OR_GREATER
+using System.Buffers;
+#endif
+
 namespace LoginPosture.Layers;
 
 /// <summary>
@@ -11,7 +15,8 @@ internal static class WebApiBody
     {
         int? status = null;
         var body = default(Segment);
-        var wrapped = line.IndexOf(" :: ", StringComparison.Ordinal);
+        var noWrapper = HasNoWrapper(line);
+        var wrapped = noWrapper ? -1 : line.IndexOf(" :: ", StringComparison.Ordinal);
         if (wrapped >= 0)
         {
             status = ThreeDigits(line, wrapped + 4);
@@ -20,7 +25,7 @@ internal static class WebApiBody
             body = tail is ['{', ..] ? new Segment(line.Length - tail.Length, tail.TrimEnd().Length) : body;
         }
 
-        status ??= RequestsStatus(line);
+        status ??= noWrapper ? null : RequestsStatus(line);
 
         if (body.IsEmpty)
         {
@@ -39,9 +44,26 @@ internal static class WebApiBody
     /// <summary>The status a wrapper printed: ibind's <c>:: 400 ::</c> or requests' <c>HTTPError: 500 Server Error</c>.</summary>
     public static int? Status(ReadOnlySpan<char> line)
     {
+        if (HasNoWrapper(line))
+        {
+            return null;
+        }
+
         var wrapped = line.IndexOf(" :: ", StringComparison.Ordinal);
         return (wrapped >= 0 ? ThreeDigits(line, wrapped + 4) : null) ?? RequestsStatus(line);
     }
+
+#if NET9_0_OR_GREATER
+    private static readonly SearchValues<string> WrapperMarks = SearchValues.Create([" :: ", "HTTPError: "], StringComparison.Ordinal);
+#endif
+
+    // True when neither wrapper's mark is in the line (one search for both, where the runtime offers it): most lines.
+    private static bool HasNoWrapper(ReadOnlySpan<char> line) =>
+#if NET9_0_OR_GREATER
+        !line.ContainsAny(WrapperMarks);
+#else
+        false;
+#endif
 
     private static int? RequestsStatus(ReadOnlySpan<char> line)
     {

@@ -28,28 +28,49 @@ internal static class WordStarts
     public static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || (c >= 128 && char.IsLetterOrDigit(c));
 
     /// <summary>Bit j is set when <c>text[start + j]</c> starts a word, for j below <see cref="Width"/>.</summary>
-    public static uint Chunk(ReadOnlySpan<char> text, int start)
+    public static uint Chunk(ReadOnlySpan<char> text, int start) => Starts(text, start, lettersOnly: false);
+
+    /// <summary>
+    /// Bit j is set when <c>text[start + j]</c> starts a word with a letter: the word starts where a keyword that
+    /// begins with a letter can match (a digit matches only itself, ignoring case or not).
+    /// </summary>
+    public static uint LetterChunk(ReadOnlySpan<char> text, int start) => Starts(text, start, lettersOnly: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Starts(ReadOnlySpan<char> text, int start, bool lettersOnly)
     {
-        if (start >= 1 && start + Width <= text.Length)
+        // One vector load per chunk: the word characters of the chunk, shifted by one, are the "previous character"
+        // of every lane but the first, whose previous character is read alone. The last chunk of a text at least
+        // one vector long is loaded ending at the text's end and shifted down, so only short texts take the scalar path.
+        if (text.Length >= Width && (uint)start < (uint)text.Length)
         {
+            var at = Math.Min(start, text.Length - Width);
             ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            uint words = 0, letters = 0;
+            var ascii = false;
             if (Vector256.IsHardwareAccelerated)
             {
-                var current = Vector256.LoadUnsafe(ref first, (nuint)start);
-                var previous = Vector256.LoadUnsafe(ref first, (nuint)(start - 1));
-                if (((current | previous) & Vector256.Create((ushort)0xFF80)) == Vector256<ushort>.Zero)
-                {
-                    return (AsciiWordChars(current) & ~AsciiWordChars(previous)).ExtractMostSignificantBits();
-                }
+                var current = Vector256.LoadUnsafe(ref first, (nuint)at);
+                ascii = (current & Vector256.Create((ushort)0xFF80)) == Vector256<ushort>.Zero;
+                var letter = Vector256.LessThanOrEqual((current | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)25));
+                var digit = Vector256.LessThanOrEqual(current - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
+                words = (letter | digit).ExtractMostSignificantBits();
+                letters = lettersOnly ? letter.ExtractMostSignificantBits() : words;
             }
             else if (Vector128.IsHardwareAccelerated)
             {
-                var current = Vector128.LoadUnsafe(ref first, (nuint)start);
-                var previous = Vector128.LoadUnsafe(ref first, (nuint)(start - 1));
-                if (((current | previous) & Vector128.Create((ushort)0xFF80)) == Vector128<ushort>.Zero)
-                {
-                    return (AsciiWordChars(current) & ~AsciiWordChars(previous)).ExtractMostSignificantBits();
-                }
+                var current = Vector128.LoadUnsafe(ref first, (nuint)at);
+                ascii = (current & Vector128.Create((ushort)0xFF80)) == Vector128<ushort>.Zero;
+                var letter = Vector128.LessThanOrEqual((current | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)25));
+                var digit = Vector128.LessThanOrEqual(current - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
+                words = (letter | digit).ExtractMostSignificantBits();
+                letters = lettersOnly ? letter.ExtractMostSignificantBits() : words;
+            }
+
+            if (ascii)
+            {
+                var previous = at > 0 && IsWordChar(text[at - 1]) ? 1u : 0u;
+                return (words & letters & ~((words << 1) | previous)) >> (start - at);
             }
         }
 
@@ -57,26 +78,12 @@ internal static class WordStarts
         var end = Math.Min(start + Width, text.Length);
         for (var i = start; i < end; i++)
         {
-            if (IsWordChar(text[i]) && (i == 0 || !IsWordChar(text[i - 1])))
+            if (IsWordChar(text[i]) && (i == 0 || !IsWordChar(text[i - 1])) && (!lettersOnly || char.IsLetter(text[i])))
             {
                 bits |= 1u << (i - start);
             }
         }
 
         return bits;
-    }
-
-    private static Vector256<ushort> AsciiWordChars(Vector256<ushort> chars)
-    {
-        var letter = Vector256.LessThanOrEqual((chars | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)25));
-        var digit = Vector256.LessThanOrEqual(chars - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
-        return letter | digit;
-    }
-
-    private static Vector128<ushort> AsciiWordChars(Vector128<ushort> chars)
-    {
-        var letter = Vector128.LessThanOrEqual((chars | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)25));
-        var digit = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
-        return letter | digit;
     }
 }

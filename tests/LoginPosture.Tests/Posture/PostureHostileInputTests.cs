@@ -94,6 +94,9 @@ public sealed class PostureHostileInputTests
     [InlineData("""{"apiKeys": [], "APIKEYS": []}""", "$.APIKEYS", "repeats $.apiKeys")]
     [InlineData("""{"signals": [{"clientPortalStatus": {"authenticated": false, "authenticated": true}}]}""", "$.signals[0].clientPortalStatus.authenticated", "is given twice")]
     [InlineData("""{"apiKeys": [{"label": "k", "grants": ["Read"], "usage": {"observedSince": "2026-01-01T00:00:00Z", "lastUse": {"Read": "2026-02-01T00:00:00Z", "read": "2026-03-01T00:00:00Z"}}}]}""", "$.apiKeys[0].usage.lastUse.read", "repeats $.apiKeys[0].usage.lastUse.Read")]
+    // Objects past eight members are checked with a set rather than a scan: a repeat is found there too.
+    [InlineData("""{"apiKeys": [{"label": "k", "binance": {"ipRestrict": false, "createTime": 1, "enableReading": true, "enableWithdrawals": false, "enableInternalTransfer": false, "enableMargin": false, "enableFutures": false, "permitsUniversalTransfer": false, "enableVanillaOptions": false, "ENABLEREADING": true}}]}""", "$.apiKeys[0].binance.ENABLEREADING", "repeats $.apiKeys[0].binance.enableReading")]
+    [InlineData("""{"apiKeys": [{"label": "k", "binance": {"ipRestrict": false, "createTime": 1, "enableReading": true, "enableWithdrawals": false, "enableInternalTransfer": false, "enableMargin": false, "enableFutures": false, "permitsUniversalTransfer": false, "enableVanillaOptions": false, "enableSpotAndMarginTrading": true, "enableMargin": true}}]}""", "$.apiKeys[0].binance.enableMargin", "is given twice")]
     public void A_repeated_field_is_refused_everywhere_naming_both(string json, string path, string fragment)
     {
         var error = Refused(json);
