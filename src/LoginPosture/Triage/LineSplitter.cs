@@ -6,21 +6,21 @@ namespace LoginPosture.Triage;
 /// Cuts blocks of input into lines and hands each to a <see cref="TriageAccumulator"/>. A line that lies wholly in a
 /// block is read in place; only a line that crosses a block boundary is copied, into a buffer of the line limit (plus
 /// a few elements to find a character boundary). What a line holds beyond the limit is skipped unread. Line ends are
-/// <c>\n</c> or <c>\r\n</c>; a last line without one is read too. Memory is the two fixed buffers, whatever the input.
+/// <c>\n</c> or <c>\r\n</c>; a last line without one is read too. Memory is the fixed buffers, whatever the input.
 /// </summary>
-internal sealed class Utf8LineSplitter(TriageAccumulator sink, int maxLength)
+/// <typeparam name="T">The element of the input: UTF-8 bytes or decoded characters.</typeparam>
+internal abstract class LineSplitter<T>(int bufferLength, T newline)
+    where T : unmanaged, IEquatable<T>
 {
-    private readonly byte[] _pending = new byte[maxLength + 4];
-    private readonly char[] _chars = new char[maxLength];
+    private readonly T[] _pending = new T[bufferLength];
     private int _pendingLength;
     private bool _overflow;
-    private bool _first = true;
 
-    public void Push(ReadOnlySpan<byte> block)
+    public void Push(ReadOnlySpan<T> block)
     {
         while (!block.IsEmpty)
         {
-            var end = block.IndexOf((byte)'\n');
+            var end = block.IndexOf(newline);
             if (end < 0)
             {
                 Append(block);
@@ -52,7 +52,10 @@ internal sealed class Utf8LineSplitter(TriageAccumulator sink, int maxLength)
         }
     }
 
-    private void Append(ReadOnlySpan<byte> part)
+    /// <summary>Hands one line (without its <c>\n</c>) to the sink; <paramref name="overflow"/> when its end was skipped.</summary>
+    protected abstract void Emit(ReadOnlySpan<T> line, bool overflow);
+
+    private void Append(ReadOnlySpan<T> part)
     {
         var room = _pending.Length - _pendingLength;
         if (part.Length > room)
@@ -64,8 +67,15 @@ internal sealed class Utf8LineSplitter(TriageAccumulator sink, int maxLength)
         part.CopyTo(_pending.AsSpan(_pendingLength));
         _pendingLength += part.Length;
     }
+}
 
-    private void Emit(ReadOnlySpan<byte> line, bool overflow)
+/// <summary>Lines of UTF-8 input: a leading byte-order mark is skipped, a line that is not valid UTF-8 is counted as invalid.</summary>
+internal sealed class Utf8LineSplitter(TriageAccumulator sink, int maxLength) : LineSplitter<byte>(maxLength + 4, (byte)'\n')
+{
+    private readonly char[] _chars = new char[maxLength];
+    private bool _first = true;
+
+    protected override void Emit(ReadOnlySpan<byte> line, bool overflow)
     {
         if (_first)
         {
@@ -101,64 +111,12 @@ internal sealed class Utf8LineSplitter(TriageAccumulator sink, int maxLength)
 }
 
 /// <summary>The same cutting for text already decoded (a <see cref="TextReader"/>); lengths count characters.</summary>
-internal sealed class CharLineSplitter(TriageAccumulator sink, int maxLength)
+internal sealed class CharLineSplitter(TriageAccumulator sink, int maxLength) : LineSplitter<char>(maxLength + 1, '\n')
 {
-    private readonly char[] _pending = new char[maxLength + 1];
-    private int _pendingLength;
-    private bool _overflow;
-
-    public void Push(ReadOnlySpan<char> block)
-    {
-        while (!block.IsEmpty)
-        {
-            var end = block.IndexOf('\n');
-            if (end < 0)
-            {
-                Append(block);
-                return;
-            }
-
-            if (_pendingLength == 0 && !_overflow)
-            {
-                Emit(block[..end], overflow: false);
-            }
-            else
-            {
-                Append(block[..end]);
-                Emit(_pending.AsSpan(0, _pendingLength), _overflow);
-                (_pendingLength, _overflow) = (0, false);
-            }
-
-            block = block[(end + 1)..];
-        }
-    }
-
-    public void Complete()
-    {
-        if (_pendingLength > 0 || _overflow)
-        {
-            Emit(_pending.AsSpan(0, _pendingLength), _overflow);
-            (_pendingLength, _overflow) = (0, false);
-        }
-    }
-
     /// <summary>One whole line given as a string (from a sequence of lines).</summary>
     public void Line(ReadOnlySpan<char> line) => Emit(line, overflow: false);
 
-    private void Append(ReadOnlySpan<char> part)
-    {
-        var room = _pending.Length - _pendingLength;
-        if (part.Length > room)
-        {
-            part = part[..room];
-            _overflow = true;
-        }
-
-        part.CopyTo(_pending.AsSpan(_pendingLength));
-        _pendingLength += part.Length;
-    }
-
-    private void Emit(ReadOnlySpan<char> line, bool overflow)
+    protected override void Emit(ReadOnlySpan<char> line, bool overflow)
     {
         var truncated = overflow || line.Length > maxLength;
         if (truncated)

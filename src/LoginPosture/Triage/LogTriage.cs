@@ -52,24 +52,8 @@ public sealed class LogTriage
     {
         Guard.NotNull(stream);
         var sink = Accumulator();
-        var splitter = new Utf8LineSplitter(sink, _maxLineLength);
-        var block = ArrayPool<byte>.Shared.Rent(BlockSize);
-        try
-        {
-            int read;
-            while (!cancellationToken.IsCancellationRequested && (read = stream.Read(block, 0, BlockSize)) > 0)
-            {
-                splitter.Push(block.AsSpan(0, read));
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            splitter.Complete();
-            return sink.Build();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(block);
-        }
+        Drain(new Utf8LineSplitter(sink, _maxLineLength), stream.Read, cancellationToken);
+        return sink.Build();
     }
 
     /// <inheritdoc cref="Triage(Stream, CancellationToken)"/>
@@ -77,25 +61,8 @@ public sealed class LogTriage
     {
         Guard.NotNull(stream);
         var sink = Accumulator();
-        var splitter = new Utf8LineSplitter(sink, _maxLineLength);
-        var block = ArrayPool<byte>.Shared.Rent(BlockSize);
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(block.AsMemory(0, BlockSize), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                splitter.Push(block.AsSpan(0, read));
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            splitter.Complete();
-            return sink.Build();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(block);
-        }
+        await DrainAsync(new Utf8LineSplitter(sink, _maxLineLength), stream.ReadAsync, cancellationToken).ConfigureAwait(false);
+        return sink.Build();
     }
 
     /// <summary>Reads text to its end; the reader has already decoded it, so no line is invalid.</summary>
@@ -108,24 +75,8 @@ public sealed class LogTriage
     {
         Guard.NotNull(reader);
         var sink = Accumulator();
-        var splitter = new CharLineSplitter(sink, _maxLineLength);
-        var block = ArrayPool<char>.Shared.Rent(BlockSize);
-        try
-        {
-            int read;
-            while (!cancellationToken.IsCancellationRequested && (read = reader.Read(block, 0, BlockSize)) > 0)
-            {
-                splitter.Push(block.AsSpan(0, read));
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            splitter.Complete();
-            return sink.Build();
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(block);
-        }
+        Drain(new CharLineSplitter(sink, _maxLineLength), reader.Read, cancellationToken);
+        return sink.Build();
     }
 
     /// <inheritdoc cref="Triage(TextReader, CancellationToken)"/>
@@ -133,25 +84,8 @@ public sealed class LogTriage
     {
         Guard.NotNull(reader);
         var sink = Accumulator();
-        var splitter = new CharLineSplitter(sink, _maxLineLength);
-        var block = ArrayPool<char>.Shared.Rent(BlockSize);
-        try
-        {
-            int read;
-            while ((read = await reader.ReadAsync(block.AsMemory(0, BlockSize), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                splitter.Push(block.AsSpan(0, read));
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            splitter.Complete();
-            return sink.Build();
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(block);
-        }
+        await DrainAsync(new CharLineSplitter(sink, _maxLineLength), reader.ReadAsync, cancellationToken).ConfigureAwait(false);
+        return sink.Build();
     }
 
     /// <summary>Reads a sequence of lines, one string per line (a null is a blank line).</summary>
@@ -207,4 +141,48 @@ public sealed class LogTriage
     }
 
     private TriageAccumulator Accumulator() => new(_classifier, _startDate, _cacheShapes);
+
+    // Reads blocks into one pooled buffer until the input ends, cutting them into lines as they come.
+    private static void Drain<T>(LineSplitter<T> splitter, Func<T[], int, int, int> read, CancellationToken cancellationToken)
+        where T : unmanaged, IEquatable<T>
+    {
+        var block = ArrayPool<T>.Shared.Rent(BlockSize);
+        try
+        {
+            int count;
+            while (!cancellationToken.IsCancellationRequested && (count = read(block, 0, BlockSize)) > 0)
+            {
+                splitter.Push(block.AsSpan(0, count));
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            splitter.Complete();
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(block);
+        }
+    }
+
+    private static async Task DrainAsync<T>(LineSplitter<T> splitter, Func<Memory<T>, CancellationToken, ValueTask<int>> read, CancellationToken cancellationToken)
+        where T : unmanaged, IEquatable<T>
+    {
+        var block = ArrayPool<T>.Shared.Rent(BlockSize);
+        try
+        {
+            int count;
+            while ((count = await read(block.AsMemory(0, BlockSize), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                splitter.Push(block.AsSpan(0, count));
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            splitter.Complete();
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(block);
+        }
+    }
 }
