@@ -14,40 +14,12 @@ if (args is ["triage", ..])
     return TriageCommand.Run(args, Fail);
 }
 
-string? path = null;
-var json = false;
-Severity? failOn = null;
-for (var i = 0; i < args.Length; i++)
+if (AuditArguments.Parse(args, 0, Usage, "posture file", allowStdin: false, Fail, out var exit, TriageCommand.Usage) is not { } arguments)
 {
-    switch (args[i])
-    {
-        case "--json":
-            json = true;
-            break;
-        case "--fail-on" when i + 1 < args.Length && Enum.TryParse<Severity>(args[i + 1], ignoreCase: true, out var severity) && Enum.IsDefined(severity) && !int.TryParse(args[i + 1], out _):
-            failOn = severity;
-            i++;
-            break;
-        case "--fail-on":
-            return Fail(ExitCodes.Usage, $"--fail-on needs a severity: one of {string.Join(", ", Enum.GetNames<Severity>())}. {Usage}");
-        case "-h" or "--help":
-            Console.WriteLine(Usage);
-            Console.WriteLine(TriageCommand.Usage);
-            return ExitCodes.Ok;
-        case var option when option.StartsWith('-'):
-            return Fail(ExitCodes.Usage, $"unknown option '{option}'. {Usage}");
-        case var file when path is null:
-            path = file;
-            break;
-        default:
-            return Fail(ExitCodes.Usage, $"one posture file at a time ('{path}' and '{args[i]}' given). {Usage}");
-    }
+    return exit;
 }
 
-if (path is null)
-{
-    return Fail(ExitCodes.Usage, $"no posture file given. {Usage}");
-}
+var (path, json, failOn) = arguments;
 
 byte[] bytes;
 try

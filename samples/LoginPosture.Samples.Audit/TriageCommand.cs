@@ -19,43 +19,12 @@ internal static class TriageCommand
 
     public static int Run(string[] args, Func<int, string, int> fail)
     {
-        string? path = null;
-        var json = false;
-        Severity? failOn = null;
-        for (var i = 1; i < args.Length; i++)
+        if (AuditArguments.Parse(args, 1, Usage, "log", allowStdin: true, fail, out var exit) is not { } arguments)
         {
-            switch (args[i])
-            {
-                case "--json":
-                    json = true;
-                    break;
-                case "--fail-on" when i + 1 < args.Length && Enum.TryParse<Severity>(args[i + 1], ignoreCase: true, out var severity) && Enum.IsDefined(severity) && !int.TryParse(args[i + 1], out _):
-                    failOn = severity;
-                    i++;
-                    break;
-                case "--fail-on":
-                    return fail(ExitCodes.Usage, $"--fail-on needs a severity: one of {string.Join(", ", Enum.GetNames<Severity>())}. {Usage}");
-                case "-h" or "--help":
-                    Console.WriteLine(Usage);
-                    return ExitCodes.Ok;
-                case "-" when path is null:
-                    path = "-";
-                    break;
-                case var option when option.StartsWith('-'):
-                    return fail(ExitCodes.Usage, $"unknown option '{option}'. {Usage}");
-                case var file when path is null:
-                    path = file;
-                    break;
-                default:
-                    return fail(ExitCodes.Usage, $"one log at a time ('{path}' and '{args[i]}' given). {Usage}");
-            }
+            return exit;
         }
 
-        if (path is null)
-        {
-            return fail(ExitCodes.Usage, $"no log given (pass a file, or - for standard input). {Usage}");
-        }
-
+        var (path, json, failOn) = arguments;
         var name = path == "-" ? "(standard input)" : path;
         LogTriageReport report;
         try
