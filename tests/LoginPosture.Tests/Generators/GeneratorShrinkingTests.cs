@@ -12,25 +12,7 @@ namespace LoginPosture.Tests.Generators;
 /// </summary>
 public sealed class GeneratorShrinkingTests
 {
-    private static T Shrunk<T>(Arbitrary<T> arbitrary, Func<T, bool> property)
-    {
-        var found = false;
-        T last = default!;
-        var prop = Prop.ForAll(arbitrary, value =>
-        {
-            var holds = property(value);
-            if (!holds)
-            {
-                (found, last) = (true, value);
-            }
-
-            return holds;
-        });
-        var error = Record.Exception(() => prop.Check(Config.QuickThrowOnFailure.WithMaxTest(2_000).WithReplay(FSharpOption<Replay>.Some(new Replay(LoginPostureArbitraries.FixedSeed(7), null)))));
-        Assert.NotNull(error);
-        Assert.True(found, "the planted bug was never hit");
-        return last;
-    }
+    private static T Shrunk<T>(Arbitrary<T> arbitrary, Func<T, bool> property) => ShrinkingTests.Shrunk(arbitrary, property);
 
     [Fact]
     public void A_reader_that_misses_binance_withdrawals_shrinks_to_the_plainest_withdrawal_body()

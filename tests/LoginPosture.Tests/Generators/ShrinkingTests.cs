@@ -14,7 +14,7 @@ namespace LoginPosture.Tests.Generators;
 public sealed class ShrinkingTests
 {
     // Runs the property to failure and returns the last failing value, which is the shrunk counterexample.
-    private static T Shrunk<T>(Arbitrary<T> arbitrary, Func<T, bool> property)
+    internal static T Shrunk<T>(Arbitrary<T> arbitrary, Func<T, bool> property)
     {
         var found = false;
         T last = default!;
