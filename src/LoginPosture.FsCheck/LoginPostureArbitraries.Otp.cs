@@ -1,4 +1,3 @@
-using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using LoginPosture.Otp;
@@ -73,34 +72,11 @@ public static partial class LoginPostureArbitraries
         m with { IssuerParameter = false }, m with { Vendor = false }, m with { Counter = 0 },
     ]);
 
-    // RFC 4648 base32, upper case, with or without padding.
+    // RFC 4648 base32, upper case, from Otp.NET (which LoginPosture depends on); it pads, key URIs may not.
     private static string Base32(byte[] data, bool padding)
     {
-        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var text = new StringBuilder();
-        int buffer = 0, bits = 0;
-        foreach (var b in data)
-        {
-            buffer = (buffer << 8) | b;
-            bits += 8;
-            while (bits >= 5)
-            {
-                bits -= 5;
-                text.Append(Alphabet[(buffer >> bits) & 31]);
-            }
-        }
-
-        if (bits > 0)
-        {
-            text.Append(Alphabet[(buffer << (5 - bits)) & 31]);
-        }
-
-        while (padding && text.Length % 8 != 0)
-        {
-            text.Append('=');
-        }
-
-        return text.ToString();
+        var text = OtpNet.Base32Encoding.ToString(data);
+        return padding ? text : text.TrimEnd('=');
     }
 
     private static string Secret(OtpModel m)
