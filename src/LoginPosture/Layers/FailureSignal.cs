@@ -45,9 +45,15 @@ public readonly record struct FailureSignal(SignalSource Source, int? Code, stri
     /// <returns>The signal, with its code or HTTP status when the line carries one.</returns>
     public static FailureSignal FromLogLine(string? line)
     {
-        var (code, status) = LogLineParser.Parse(line);
-        status ??= line is null ? null : WebApiBody.Status(line);
+        var (code, status) = ReadLogLine(line);
         return new FailureSignal(SignalSource.Log, code, line, status);
+    }
+
+    // The code and HTTP status a log line carries: the words first, then a web-API wrapper's status.
+    internal static (int? Code, int? HttpStatus) ReadLogLine(ReadOnlySpan<char> line)
+    {
+        var (code, status) = LogLineParser.Parse(line);
+        return (code, status ?? (line.IsEmpty ? null : WebApiBody.Status(line)));
     }
 
     /// <summary>

@@ -14,8 +14,7 @@ public sealed partial class LayerClassifier
     /// </summary>
     internal LineVerdict ClassifyLogLine(ReadOnlySpan<char> line)
     {
-        var (code, status) = LogLineParser.Parse(line);
-        status ??= line.IsEmpty ? null : WebApiBody.Status(line);
+        var (code, status) = FailureSignal.ReadLogLine(line);
         if (code is { } value && _byCode.TryGetValue(value, out var codeRules)
             && codeRules.Match(line, SignalSource.Log, allowKeyOnly: true) is { } byCode)
         {

@@ -13,8 +13,6 @@ internal static class LogLineParser
 {
     private const int MaxCodeDigits = 6;
 
-    public static (int? Code, int? HttpStatus) Parse(string? line) => Parse(line.AsSpan());
-
     public static (int? Code, int? HttpStatus) Parse(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty)

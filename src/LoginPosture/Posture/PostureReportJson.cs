@@ -121,6 +121,7 @@ public static class PostureReportJson
             {
                 writer.WriteString("helpUri", help);
             }
+
             writer.WriteEndObject();
         }
 
@@ -150,13 +151,14 @@ public static class PostureReportJson
         var tally = new List<(T Item, int Count)>();
         foreach (var item in items)
         {
-            if (index.TryGetValue(key(item), out var at))
+            var k = key(item);
+            if (index.TryGetValue(k, out var at))
             {
                 tally[at] = (tally[at].Item, tally[at].Count + 1);
             }
             else
             {
-                index.Add(key(item), tally.Count);
+                index.Add(k, tally.Count);
                 tally.Add((item, 1));
             }
         }
